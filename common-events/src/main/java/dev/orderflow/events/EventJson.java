@@ -43,12 +43,18 @@ public final class EventJson {
      * @throws InvalidPayloadException if the bytes are not JSON of that type
      */
     public static <T extends SagaEvent> T read(byte[] payload, Class<T> type) {
+        T event;
         try {
-            return MAPPER.readValue(payload, type);
+            event = MAPPER.readValue(payload, type);
         } catch (JacksonException e) {
             throw new InvalidPayloadException(
                     type.getSimpleName() + " payload is not readable: " + e.getOriginalMessage(), e);
         }
+        // Jackson maps the JSON literal null to a null value rather than failing.
+        if (event == null) {
+            throw new InvalidPayloadException(type.getSimpleName() + " payload is JSON null");
+        }
+        return event;
     }
 
     private static final class PlainDecimalSerializer extends StdSerializer<BigDecimal> {
