@@ -1,0 +1,62 @@
+package dev.orderflow.messaging;
+
+import dev.orderflow.events.Topics;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings of the reliable-messaging machinery ({@code orderflow.messaging.*}), with production defaults. */
+@Validated
+@ConfigurationProperties("orderflow.messaging")
+public record MessagingProperties(
+        @DefaultValue(Topics.DEFAULT_PREFIX) @NotNull String topicPrefix,
+        @DefaultValue("true") boolean observationEnabled,
+        @DefaultValue @Valid Relay relay,
+        @DefaultValue @Valid Consumer consumer,
+        @DefaultValue @Valid Retention retention,
+        @DefaultValue @Valid TopicSettings topics) {
+
+    public Topics topicNames() {
+        return new Topics(topicPrefix);
+    }
+
+    /** The outbox relay: one active publisher per database, woken by NOTIFY, polling as a fallback. */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
+            @DefaultValue("500ms") @NotNull Duration pollInterval,
+            @DefaultValue("true") boolean listenNotify,
+            @DefaultValue("100ms") @NotNull Duration backoffInitial,
+            @DefaultValue("10s") @NotNull Duration backoffMax,
+            @DefaultValue("30s") @NotNull Duration sendTimeout,
+            @DefaultValue("5s") @NotNull Duration metricsInterval) {}
+
+    /** Consumers: blocking retries only, so one order's events keep their order. */
+    public record Consumer(
+            @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+            @DefaultValue("500ms") @NotNull Duration transientBackoffInitial,
+            @DefaultValue("30s") @NotNull Duration transientBackoffMax,
+            @DefaultValue("2") @Min(0) @Max(10) int unexpectedFailureRetries,
+            @DefaultValue("1s") @NotNull Duration unexpectedFailureBackoff,
+            @DefaultValue("true") boolean recordDeadLetters) {}
+
+    /** How long handled rows are kept, and how clean-up deletes them: in small batches. */
+    public record Retention(
+            @DefaultValue("1d") @NotNull Duration publishedOutbox,
+            @DefaultValue("14d") @NotNull Duration inbox,
+            @DefaultValue("14d") @NotNull Duration deadLetters,
+            @DefaultValue("1m") @NotNull Duration cleanupInterval,
+            @DefaultValue("1000") @Min(1) int cleanupBatchSize,
+            @DefaultValue("100") @Min(1) int cleanupMaxBatches) {}
+
+    /** Topics this service declares (its own stream and its groups' dead-letter topics). */
+    public record TopicSettings(
+            @DefaultValue("true") boolean create,
+            @DefaultValue("6") @Min(1) int partitions,
+            @DefaultValue("1") @Min(1) short replicationFactor) {}
+}

@@ -1,0 +1,255 @@
+package dev.orderflow.messaging.autoconfigure;
+
+import dev.orderflow.events.Producer;
+import dev.orderflow.events.Topics;
+import dev.orderflow.messaging.EventHandlers;
+import dev.orderflow.messaging.MessagingProperties;
+import dev.orderflow.messaging.deadletter.DeadLetterController;
+import dev.orderflow.messaging.deadletter.DeadLetterRecorder;
+import dev.orderflow.messaging.deadletter.DeadLetterStore;
+import dev.orderflow.messaging.deadletter.DeadLetters;
+import dev.orderflow.messaging.housekeeping.MessagingHousekeeping;
+import dev.orderflow.messaging.housekeeping.RetentionCleanup;
+import dev.orderflow.messaging.inbox.ConsumerErrorHandling;
+import dev.orderflow.messaging.inbox.ConsumerMetrics;
+import dev.orderflow.messaging.inbox.EventConsumers;
+import dev.orderflow.messaging.inbox.EventDispatcher;
+import dev.orderflow.messaging.inbox.Inbox;
+import dev.orderflow.messaging.outbox.OutboxBacklog;
+import dev.orderflow.messaging.outbox.OutboxConfiguration;
+import dev.orderflow.messaging.tracing.MicrometerTracePropagation;
+import dev.orderflow.messaging.tracing.TraceContextPropagation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reliable messaging for an Orderflow service: outbox and relay, inbox-backed consumers for every
+ * {@link EventHandlers} bean, classified error handling with per-group dead-letter topics, the dead-letter admin API,
+ * retention clean-up and metrics. A service declares what it handles; everything else is here.
+ */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
+            "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+        })
+@ConditionalOnClass({KafkaTemplate.class, JdbcClient.class})
+@EnableConfigurationProperties(MessagingProperties.class)
+@Import(OutboxConfiguration.class)
+public final class MessagingAutoConfiguration {
+
+    /** Runs after the service's own Flyway migration, which then never meets a schema it did not create. */
+    @Bean
+    MessagingSchema orderflowMessagingSchema(
+            DataSource dataSource, ObjectProvider<FlywayMigrationInitializer> serviceMigration) {
+        serviceMigration.orderedStream().forEach(initializer -> {});
+        return new MessagingSchema(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock orderflowClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JdbcClient orderflowJdbcClient(DataSource dataSource) {
+        return JdbcClient.create(dataSource);
+    }
+
+    @Bean
+    TraceContextPropagation orderflowTracePropagation(
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, MessagingProperties properties) {
+        Tracer t = tracer.getIfUnique();
+        Propagator p = propagator.getIfUnique();
+        if (t == null || p == null || t == Tracer.NOOP) {
+            return TraceContextPropagation.passThrough();
+        }
+        return new MicrometerTracePropagation(t, p, properties.observationEnabled());
+    }
+
+    /** The producer of the relay and the dead-letter recoverer: idempotent, acks=all, bounded waits when Kafka is down. */
+    @Bean
+    KafkaTemplate<String, byte[]> orderflowKafkaTemplate(
+            ProducerFactory<?, ?> producerFactory,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            MessagingProperties properties) {
+        KafkaTemplate<String, byte[]> template =
+                new KafkaTemplate<>(KafkaClientSettings.producerFactory(producerFactory));
+        template.setObservationEnabled(properties.observationEnabled());
+        template.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return template;
+    }
+
+    @Bean
+    ConsumerMetrics orderflowConsumerMetrics(MeterRegistry registry) {
+        return new ConsumerMetrics(registry);
+    }
+
+    @Bean
+    Inbox orderflowInbox(MessagingSchema schema, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new Inbox(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    EventDispatchers orderflowEventDispatchers(
+            ObjectProvider<EventHandlers> handlers,
+            Inbox inbox,
+            ObjectProvider<Validator> validator,
+            ConsumerMetrics metrics) {
+        Validator v = validator.getIfAvailable(
+                () -> Validation.buildDefaultValidatorFactory().getValidator());
+        Map<String, EventDispatcher> byGroup = new LinkedHashMap<>();
+        handlers.orderedStream().forEach(h -> {
+            if (byGroup.put(h.consumerGroup(), new EventDispatcher(h, inbox, v, metrics)) != null) {
+                throw new IllegalStateException("Two EventHandlers beans declare consumer group " + h.consumerGroup());
+            }
+        });
+        return new EventDispatchers(byGroup);
+    }
+
+    @Bean
+    DeadLetterStore orderflowDeadLetterStore(MessagingSchema schema, JdbcClient jdbc) {
+        return new DeadLetterStore(jdbc);
+    }
+
+    @Bean
+    DeadLetters orderflowDeadLetters(DeadLetterStore store, EventDispatchers dispatchers) {
+        return new DeadLetters(store, dispatchers.byGroup());
+    }
+
+    @Bean
+    EventConsumers orderflowEventConsumers(
+            ObjectProvider<EventHandlers> handlers,
+            EventDispatchers dispatchers,
+            DeadLetterStore deadLetterStore,
+            ConsumerFactory<?, ?> consumerFactory,
+            KafkaTemplate<String, byte[]> orderflowKafkaTemplate,
+            ConsumerMetrics metrics,
+            MessagingProperties properties,
+            ApplicationContext context,
+            ObjectProvider<ObservationRegistry> observationRegistry) {
+        MessagingProperties.Consumer settings = properties.consumer();
+        List<EventConsumers.Subscription> subscriptions = new ArrayList<>();
+        handlers.orderedStream().forEach(h -> {
+            String group = h.consumerGroup();
+            List<String> topics = topicsOf(h, properties.topicNames());
+            EventDispatcher dispatcher = dispatchers.byGroup().get(group);
+            // Kafka group ids carry the topic prefix too, so deployments sharing a cluster never share a group.
+            String groupId = properties.topicPrefix() + group;
+            subscriptions.add(new EventConsumers.Subscription(
+                    groupId,
+                    topics,
+                    dispatcher::dispatch,
+                    ConsumerErrorHandling.create(group, orderflowKafkaTemplate, settings, metrics),
+                    settings.concurrency()));
+            if (settings.recordDeadLetters()) {
+                DeadLetterRecorder recorder = new DeadLetterRecorder(deadLetterStore, group);
+                subscriptions.add(new EventConsumers.Subscription(
+                        groupId + ".dead-letters",
+                        topics.stream().map(t -> Topics.deadLetter(t, group)).toList(),
+                        recorder::record,
+                        ConsumerErrorHandling.forRecorder(settings),
+                        1));
+            }
+        });
+        return new EventConsumers(
+                KafkaClientSettings.consumerFactory(consumerFactory),
+                subscriptions,
+                context,
+                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+                properties.observationEnabled());
+    }
+
+    /** Declares the saga topics and this service's dead-letter topics so consumers never wait for them. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "orderflow.messaging.topics.create", matchIfMissing = true)
+    KafkaAdmin.NewTopics orderflowTopics(ObjectProvider<EventHandlers> handlers, MessagingProperties properties) {
+        Topics names = properties.topicNames();
+        MessagingProperties.TopicSettings settings = properties.topics();
+        List<NewTopic> topics = new ArrayList<>();
+        for (Producer producer : Producer.values()) {
+            topics.add(new NewTopic(names.of(producer), settings.partitions(), settings.replicationFactor()));
+        }
+        handlers.orderedStream()
+                .forEach(h -> topicsOf(h, names)
+                        .forEach(t -> topics.add(new NewTopic(
+                                Topics.deadLetter(t, h.consumerGroup()),
+                                settings.partitions(),
+                                settings.replicationFactor()))));
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    RetentionCleanup orderflowRetentionCleanup(
+            MessagingSchema schema, JdbcClient jdbc, MessagingProperties properties, Clock clock) {
+        return new RetentionCleanup(jdbc, properties.retention(), clock);
+    }
+
+    @Bean
+    MessagingHousekeeping orderflowHousekeeping(
+            OutboxBacklog backlog, RetentionCleanup cleanup, MessagingProperties properties) {
+        return new MessagingHousekeeping(backlog, cleanup, properties);
+    }
+
+    private static List<String> topicsOf(EventHandlers handlers, Topics names) {
+        return handlers.producers().stream().map(names::of).toList();
+    }
+
+    /** The dead-letter admin API, in every service that serves HTTP. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    static class DeadLetterWebConfiguration {
+
+        @Bean
+        DeadLetterController orderflowDeadLetterController(DeadLetters deadLetters) {
+            return new DeadLetterController(deadLetters);
+        }
+    }
+
+    /** The dispatchers of this service's consumer groups, by group. */
+    public record EventDispatchers(Map<String, EventDispatcher> byGroup) {
+
+        public EventDispatchers {
+            byGroup = Map.copyOf(byGroup);
+        }
+    }
+}

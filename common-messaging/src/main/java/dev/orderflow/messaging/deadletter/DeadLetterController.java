@@ -1,0 +1,113 @@
+package dev.orderflow.messaging.deadletter;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The dead-letter admin API every service exposes: list, inspect (personal data masked), replay one or all. */
+@RestController
+@RequestMapping("/api/admin/dead-letters")
+public class DeadLetterController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_REPLAY_ALL = 1000;
+
+    private final DeadLetters deadLetters;
+
+    public DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    record Summary(
+            long id,
+            String consumerGroup,
+            String originalTopic,
+            String eventType,
+            String eventId,
+            String key,
+            String reason,
+            String detail,
+            Instant deadLetteredAt,
+            Instant replayedAt,
+            int replayAttempts) {
+
+        static Summary of(DeadLetter d) {
+            return new Summary(
+                    d.id(),
+                    d.consumerGroup(),
+                    d.originalTopic(),
+                    d.eventType(),
+                    d.eventId(),
+                    d.key(),
+                    d.reason(),
+                    PersonalDataMasker.maskText(d.detail()),
+                    d.deadLetteredAt(),
+                    d.replayedAt(),
+                    d.replayAttempts());
+        }
+    }
+
+    record Detail(Summary summary, Map<String, String> headers, Object payload, String lastReplayError) {}
+
+    record PageMeta(int number, int size, long totalElements, long totalPages) {}
+
+    record Page(List<Summary> content, PageMeta page) {}
+
+    @GetMapping
+    Page list(
+            @RequestParam(required = false) String group,
+            @RequestParam(defaultValue = "false") boolean pendingOnly,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
+        int number = Math.max(0, page);
+        long total = deadLetters.count(group, pendingOnly);
+        List<Summary> content = deadLetters.list(group, pendingOnly, number, pageSize).stream()
+                .map(Summary::of)
+                .toList();
+        return new Page(content, new PageMeta(number, pageSize, total, (total + pageSize - 1) / pageSize));
+    }
+
+    @GetMapping("/{id}")
+    Detail inspect(@PathVariable long id) {
+        DeadLetter letter = deadLetters.get(id);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        letter.headers().forEach((name, value) -> headers.put(name, PersonalDataMasker.maskText(value)));
+        return new Detail(
+                Summary.of(letter),
+                headers,
+                PersonalDataMasker.maskPayload(letter.payload()),
+                PersonalDataMasker.maskText(letter.lastReplayError()));
+    }
+
+    @PostMapping("/{id}/replay")
+    DeadLetters.ReplayResult replay(@PathVariable long id) {
+        return deadLetters.replay(id);
+    }
+
+    @PostMapping("/replay")
+    List<DeadLetters.ReplayResult> replayAll(
+            @RequestParam(required = false) String group, @RequestParam(defaultValue = "100") int limit) {
+        return deadLetters.replayPending(group, Math.clamp(limit, 1, MAX_REPLAY_ALL));
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    ProblemDetail notFound(NoSuchElementException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail conflict(IllegalStateException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+}

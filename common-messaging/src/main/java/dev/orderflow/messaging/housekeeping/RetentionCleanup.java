@@ -1,0 +1,59 @@
+package dev.orderflow.messaging.housekeeping;
+
+import dev.orderflow.messaging.MessagingProperties;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Deletes what the retention settings no longer keep: published outbox rows, inbox records (kept longer than the topics'
+ * retention, so a redelivery is still recognised) and old dead letters. Small batches, bounded per run, so clean-up
+ * never holds long locks or competes with business transactions.
+ */
+public final class RetentionCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionCleanup.class);
+
+    private final JdbcClient jdbc;
+    private final MessagingProperties.Retention retention;
+    private final Clock clock;
+
+    public RetentionCleanup(JdbcClient jdbc, MessagingProperties.Retention retention, Clock clock) {
+        this.jdbc = jdbc;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    /** Runs one clean-up pass; returns the number of rows deleted. */
+    public int run() {
+        int deleted = deleteOlderThan(
+                        "outbox_event", "id", "published_at is not null and published_at", retention.publishedOutbox())
+                + deleteOlderThan("inbox_event", "consumer_group, event_id", "processed_at", retention.inbox())
+                + deleteOlderThan("dead_letter", "id", "dead_lettered_at", retention.deadLetters());
+        if (deleted > 0) {
+            log.info("Retention clean-up deleted {} rows", deleted);
+        }
+        return deleted;
+    }
+
+    private int deleteOlderThan(String table, String key, String timeCondition, Duration keep) {
+        String sql = "delete from " + table + " where (" + key + ") in (select " + key + " from " + table + " where "
+                + timeCondition + " < :cutoff limit :batch)";
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(keep));
+        int total = 0;
+        for (int batch = 0; batch < retention.cleanupMaxBatches(); batch++) {
+            int deleted = jdbc.sql(sql)
+                    .param("cutoff", cutoff)
+                    .param("batch", retention.cleanupBatchSize())
+                    .update();
+            total += deleted;
+            if (deleted < retention.cleanupBatchSize()) {
+                break;
+            }
+        }
+        return total;
+    }
+}

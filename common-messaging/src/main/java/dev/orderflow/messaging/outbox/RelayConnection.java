@@ -1,0 +1,98 @@
+package dev.orderflow.messaging.outbox;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * The relay's own database session. It holds the relay's advisory lock, so exactly one relay per database publishes at
+ * a time and a crashed relay's lock is released with its session; it listens for commit notifications; and it reads
+ * and marks rows, so a relay whose session died can mark nothing.
+ */
+final class RelayConnection implements AutoCloseable {
+
+    /** Advisory lock key pair: "Orderflow outbox relay". */
+    private static final int LOCK_CLASS = 0x4f46;
+
+    private static final int LOCK_OBJECT = 1;
+    static final String CHANNEL = "orderflow_outbox";
+
+    private final Connection connection;
+    private final PGConnection pg;
+    private final PreparedStatement fetch;
+    private final PreparedStatement mark;
+
+    RelayConnection(DataSource dataSource, boolean listen) throws SQLException {
+        Connection c = dataSource.getConnection();
+        try {
+            c.setAutoCommit(true);
+            this.pg = c.unwrap(PGConnection.class);
+            if (listen) {
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+            }
+            this.fetch = c.prepareStatement("select " + OutboxRow.COLUMNS
+                    + " from outbox_event where published_at is null order by id limit ?");
+            this.mark = c.prepareStatement("update outbox_event set published_at = now() where id = any (?)");
+            this.connection = c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Takes the relay lock if no other session holds it. Re-entrant calls are avoided by the caller. */
+    boolean tryLead() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+            statement.setInt(1, LOCK_CLASS);
+            statement.setInt(2, LOCK_OBJECT);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Waits up to {@code millis} for a commit notification; returns early when one arrives. */
+    void awaitNotification(long millis) throws SQLException {
+        pg.getNotifications((int) Math.max(1, Math.min(millis, Integer.MAX_VALUE)));
+    }
+
+    List<OutboxRow> fetch(int limit) throws SQLException {
+        fetch.setInt(1, limit);
+        try (ResultSet rs = fetch.executeQuery()) {
+            List<OutboxRow> rows = new ArrayList<>(limit);
+            while (rs.next()) {
+                rows.add(OutboxRow.map(rs));
+            }
+            return rows;
+        }
+    }
+
+    void markPublished(List<Long> ids) throws SQLException {
+        Array array = connection.createArrayOf("bigint", ids.toArray());
+        try {
+            mark.setArray(1, array);
+            mark.executeUpdate();
+        } finally {
+            array.free();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // The session is gone either way; its advisory lock went with it.
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.orderflow.messaging.housekeeping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderflow.messaging.support.MessagingIntegrationTest;
+import dev.orderflow.messaging.support.MessagingTestKit;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@MessagingIntegrationTest
+class RetentionCleanupTests {
+
+    private final MessagingTestKit kit;
+    private final RetentionCleanup cleanup;
+
+    RetentionCleanupTests(MessagingTestKit kit, RetentionCleanup cleanup) {
+        this.kit = kit;
+        this.cleanup = cleanup;
+    }
+
+    @Test
+    void publishedOutboxRowsAndOldInboxRecordsAreCleanedUpAfterTheirRetention() {
+        Instant now = Instant.now();
+        UUID oldPublished = outboxRow(now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2)));
+        UUID recentPublished = outboxRow(now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+        UUID oldUnpublished = outboxRow(now.minus(Duration.ofDays(30)), null);
+        UUID oldInbox = inboxRecord(now.minus(Duration.ofDays(15)));
+        UUID recentInbox = inboxRecord(now.minus(Duration.ofDays(1)));
+        long oldDeadLetter = deadLetter(now.minus(Duration.ofDays(15)));
+        long recentDeadLetter = deadLetter(now.minus(Duration.ofDays(1)));
+
+        assertThat(cleanup.run()).isGreaterThanOrEqualTo(3);
+
+        assertThat(outboxExists(oldPublished)).isFalse();
+        assertThat(outboxExists(recentPublished)).isTrue();
+        assertThat(outboxExists(oldUnpublished))
+                .as("unpublished rows are never cleaned up")
+                .isTrue();
+        assertThat(inboxExists(oldInbox)).isFalse();
+        assertThat(inboxExists(recentInbox)).isTrue();
+        assertThat(deadLetterExists(oldDeadLetter)).isFalse();
+        assertThat(deadLetterExists(recentDeadLetter)).isTrue();
+    }
+
+    private UUID outboxRow(Instant createdAt, Instant publishedAt) {
+        UUID eventId = UUID.randomUUID();
+        kit.jdbc()
+                .sql("""
+                        insert into outbox_event (event_id, topic, message_key, event_type, source, correlation_id,
+                                                  causation_id, payload, created_at, published_at)
+                        values (:id, :topic, :key, 'dev.orderflow.test.v1', 'test', :id, :id, '{}',
+                                :createdAt, :publishedAt)
+                        """)
+                .param("id", eventId)
+                .param("topic", kit.topics().name("retention-test"))
+                .param("key", UUID.randomUUID().toString())
+                .param("createdAt", Timestamp.from(createdAt))
+                .param("publishedAt", publishedAt == null ? null : Timestamp.from(publishedAt))
+                .update();
+        return eventId;
+    }
+
+    private UUID inboxRecord(Instant processedAt) {
+        UUID eventId = UUID.randomUUID();
+        kit.jdbc()
+                .sql("insert into inbox_event (consumer_group, event_id, event_type, processed_at)"
+                        + " values ('retention-test', :id, 'dev.orderflow.test.v1', :at)")
+                .param("id", eventId)
+                .param("at", Timestamp.from(processedAt))
+                .update();
+        return eventId;
+    }
+
+    private long deadLetter(Instant at) {
+        return kit.jdbc()
+                .sql("""
+                        insert into dead_letter (consumer_group, original_topic, dlt_topic, dlt_partition, dlt_offset,
+                                                 reason, headers, dead_lettered_at)
+                        values ('retention-test', 't', 't.retention-test.dlt', 0, (random() * 1e15)::bigint,
+                                'HANDLER_FAILED', '{}', :at)
+                        returning id
+                        """)
+                .param("at", Timestamp.from(at))
+                .query(Long.class)
+                .single();
+    }
+
+    private boolean outboxExists(UUID eventId) {
+        return exists("select count(*) from outbox_event where event_id = :id", eventId);
+    }
+
+    private boolean inboxExists(UUID eventId) {
+        return exists("select count(*) from inbox_event where event_id = :id", eventId);
+    }
+
+    private boolean deadLetterExists(long id) {
+        return exists("select count(*) from dead_letter where id = :id", id);
+    }
+
+    private boolean exists(String sql, Object id) {
+        return kit.jdbc().sql(sql).param("id", id).query(Long.class).single() > 0;
+    }
+}
