@@ -96,26 +96,22 @@ public final class MessagingAutoConfiguration {
 
     @Bean
     TraceContextPropagation orderflowTracePropagation(
-            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, MessagingProperties properties) {
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         Tracer t = tracer.getIfUnique();
         Propagator p = propagator.getIfUnique();
         if (t == null || p == null || t == Tracer.NOOP) {
             return TraceContextPropagation.passThrough();
         }
-        return new MicrometerTracePropagation(t, p, properties.observationEnabled());
+        return new MicrometerTracePropagation(t, p);
     }
 
-    /** The producer of the relay and the dead-letter recoverer: idempotent, acks=all, bounded waits when Kafka is down. */
+    /**
+     * The producer of the relay and the dead-letter recoverer: idempotent, acks=all, bounded waits when Kafka is down.
+     * Not observed: the relay carries the trace context itself (see {@link TraceContextPropagation}).
+     */
     @Bean
-    KafkaTemplate<String, byte[]> orderflowKafkaTemplate(
-            ProducerFactory<?, ?> producerFactory,
-            ObjectProvider<ObservationRegistry> observationRegistry,
-            MessagingProperties properties) {
-        KafkaTemplate<String, byte[]> template =
-                new KafkaTemplate<>(KafkaClientSettings.producerFactory(producerFactory));
-        template.setObservationEnabled(properties.observationEnabled());
-        template.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
-        return template;
+    KafkaTemplate<String, byte[]> orderflowKafkaTemplate(ProducerFactory<?, ?> producerFactory) {
+        return new KafkaTemplate<>(KafkaClientSettings.producerFactory(producerFactory));
     }
 
     @Bean

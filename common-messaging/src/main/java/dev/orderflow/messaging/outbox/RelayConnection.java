@@ -87,12 +87,23 @@ final class RelayConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives up the lock and the subscription, then hands the connection back. A pooled connection outlives this object,
+     * so its session must not keep the lock; if the session is broken, the lock went with it.
+     */
     @Override
     public void close() {
-        try {
-            connection.close();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("select pg_advisory_unlock_all()");
+            statement.execute("unlisten *");
         } catch (SQLException ignored) {
-            // The session is gone either way; its advisory lock went with it.
+            // A broken session holds nothing any more.
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Nothing left to release.
+            }
         }
     }
 }

@@ -9,18 +9,18 @@ import java.util.Map;
 
 /**
  * Trace propagation through Micrometer Tracing. Restoring starts a short producer span, a child of the writer's span,
- * around the send; the observed Kafka template then injects the context of its own child span into the record.
+ * and hands its context to the relay to send with the record, so the consumer's span is a grandchild of the request.
+ * The relay's template is not observed itself: its observation would ask the cluster for its id on every send, which
+ * blocks while Kafka is down.
  */
 public final class MicrometerTracePropagation implements TraceContextPropagation {
 
     private final Tracer tracer;
     private final Propagator propagator;
-    private final boolean senderInjects;
 
-    public MicrometerTracePropagation(Tracer tracer, Propagator propagator, boolean senderInjects) {
+    public MicrometerTracePropagation(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
-        this.senderInjects = senderInjects;
     }
 
     @Override
@@ -29,10 +29,7 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
         if (span == null) {
             return Map.of();
         }
-        Map<String, String> headers = new HashMap<>();
-        propagator.inject(span.context(), headers, Map::put);
-        headers.keySet().removeIf(name -> !TraceContextPropagation.isTraceHeader(name));
-        return headers;
+        return inject(span);
     }
 
     @Override
@@ -42,17 +39,10 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
         }
         Span span = propagator
                 .extract(stored, Map::get)
-                .name("outbox relay")
+                .name("outbox publish")
                 .kind(Span.Kind.PRODUCER)
                 .start();
-        Tracer.SpanInScope inScope = tracer.withSpan(span);
-        Map<String, String> toSend;
-        if (senderInjects) {
-            toSend = Map.of();
-        } else {
-            toSend = new HashMap<>();
-            propagator.inject(span.context(), toSend, Map::put);
-        }
+        Map<String, String> toSend = inject(span);
         return new Scope() {
             @Override
             public Map<String, String> headersToSend() {
@@ -61,9 +51,15 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
 
             @Override
             public void close() {
-                inScope.close();
                 span.end();
             }
         };
+    }
+
+    private Map<String, String> inject(Span span) {
+        Map<String, String> headers = new HashMap<>();
+        propagator.inject(span.context(), headers, Map::put);
+        headers.keySet().removeIf(name -> !TraceContextPropagation.isTraceHeader(name));
+        return headers;
     }
 }

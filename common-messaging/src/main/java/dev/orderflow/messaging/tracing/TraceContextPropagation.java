@@ -13,8 +13,8 @@ public interface TraceContextPropagation {
     Map<String, String> capture();
 
     /**
-     * Makes the stored context current while a record is sent. Returns headers the sender must add itself: empty
-     * when an observed sender injects the context, the stored headers verbatim when nothing traces here.
+     * Continues the stored context for the send of one record; the scope's headers go out with the record (a child
+     * context when this application traces, the stored headers verbatim when it does not).
      */
     Scope restore(Map<String, String> stored);
 
