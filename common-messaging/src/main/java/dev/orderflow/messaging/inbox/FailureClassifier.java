@@ -5,6 +5,7 @@ import dev.orderflow.events.InvalidEnvelopeException;
 import dev.orderflow.events.InvalidPayloadException;
 import dev.orderflow.messaging.TransientFailure;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -84,6 +85,20 @@ public final class FailureClassifier {
                 || t instanceof SQLTransientException
                 || t instanceof RetriableException
                 || t instanceof TimeoutException
-                || t instanceof IOException;
+                || t instanceof IOException
+                || (t instanceof SQLException sql && isTransientSqlState(sql.getSQLState()));
+    }
+
+    /**
+     * Connection failures (class 08), server shutdown (57P), resource exhaustion (53) and serialization or deadlock
+     * aborts (40001, 40P01): a closed pooled connection reports 08003 with no cause to recognise it by.
+     */
+    private static boolean isTransientSqlState(String state) {
+        return state != null
+                && (state.startsWith("08")
+                        || state.startsWith("57P")
+                        || state.startsWith("53")
+                        || state.equals("40001")
+                        || state.equals("40P01"));
     }
 }

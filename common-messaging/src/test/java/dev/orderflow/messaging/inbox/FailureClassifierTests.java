@@ -7,10 +7,12 @@ import dev.orderflow.events.InvalidEnvelopeException;
 import dev.orderflow.events.InvalidPayloadException;
 import dev.orderflow.messaging.TransientFailure;
 import java.net.ConnectException;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class FailureClassifierTests {
 
@@ -23,6 +25,16 @@ class FailureClassifierTests {
                 .isEqualTo(FailureClassifier.Kind.TRANSIENT);
         assertThat(FailureClassifier.classify(wrapped(new TransientFailure("partner unavailable"))))
                 .isEqualTo(FailureClassifier.Kind.TRANSIENT);
+    }
+
+    @Test
+    void aClosedConnectionIsTransientByItsSqlStateAlone() {
+        Exception rollbackFailed = new TransactionSystemException(
+                "Could not roll back JDBC transaction", new SQLException("This connection has been closed.", "08003"));
+
+        assertThat(FailureClassifier.classify(wrapped(rollbackFailed))).isEqualTo(FailureClassifier.Kind.TRANSIENT);
+        assertThat(FailureClassifier.classify(wrapped(new SQLException("syntax error", "42601"))))
+                .isEqualTo(FailureClassifier.Kind.UNEXPECTED);
     }
 
     @Test
