@@ -1,0 +1,57 @@
+package dev.orderflow.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one-command local platform: starts everything, seeds a demo catalog, prints the URLs and runs until Ctrl-C or
+ * SIGTERM, then stops every process it started. Needs no terminal, so it also runs in the background.
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private LocalStack() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = projectRoot();
+        log.info("Starting the Orderflow platform from {}", root);
+        Platform platform = Platform.start(root, 0, List.of(args));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            log.info("Stopping the Orderflow platform");
+            platform.close();
+            stopped.countDown();
+        }));
+        DemoCatalog.seed(platform.baseUrl(ServiceSpec.INVENTORY));
+        StringBuilder banner = new StringBuilder("\n\nOrderflow is running. Ctrl-C stops everything.\n");
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            banner.append(
+                    "  %-22s %s   (log: %s)%n".formatted(spec.name(), platform.baseUrl(spec), platform.logFile(spec)));
+        }
+        banner.append("  demo catalog: SKU-1 .. SKU-5 (GET ")
+                .append(platform.baseUrl(ServiceSpec.INVENTORY))
+                .append("/api/products)\n");
+        log.info("{}", banner);
+        stopped.await();
+    }
+
+    /** The folder with the modules: {@code -Dorderflow.root}, or the nearest parent of the working folder with mvnw. */
+    static Path projectRoot() {
+        String configured = System.getProperty("orderflow.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        for (int depth = 0; dir != null && depth < 10; depth++, dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("order-service"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Run from the Orderflow folder, or pass -Dorderflow.root=<folder>");
+    }
+}

@@ -1,0 +1,212 @@
+package dev.orderflow.localstack;
+
+import dev.orderflow.testsupport.SharedKafka;
+import dev.orderflow.testsupport.SharedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine: the embedded Kafka and PostgreSQL of this JVM, and the sandbox partners and the
+ * five services as separate processes started from their built jars. Used by the local stack and the system tests.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Platform.class);
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Path root;
+    private final int portOffset;
+    private final Path logs;
+    private final List<String> commonArguments;
+    private final Map<ServiceSpec, String> databases = new LinkedHashMap<>();
+    private final Map<ServiceSpec, Process> processes = new LinkedHashMap<>();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Platform(Path root, int portOffset, List<String> commonArguments) {
+        this.root = root;
+        this.portOffset = portOffset;
+        this.logs = root.resolve("target/local-stack/logs-" + portOffset);
+        this.commonArguments = commonArguments;
+    }
+
+    /**
+     * Starts everything and waits until every process reports healthy.
+     *
+     * @param root the project's root folder (where the modules' {@code target} folders are)
+     * @param portOffset added to every service's port, so a test platform and a local one can run side by side
+     * @param extraArguments Spring arguments for every service (e.g. a shorter order deadline in tests)
+     */
+    public static Platform start(Path root, int portOffset, List<String> extraArguments) {
+        String kafka = SharedKafka.bootstrapServers();
+        List<String> common = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.datasource.username=" + SharedPostgres.username(),
+                "--spring.datasource.password=" + SharedPostgres.password(),
+                "--orderflow.partners.provider.base-url=http://localhost:"
+                        + (ServiceSpec.PARTNERS.basePort() + portOffset),
+                "--orderflow.partners.carrier.base-url=http://localhost:"
+                        + (ServiceSpec.PARTNERS.basePort() + portOffset),
+                "--orderflow.notifications.channels=log"));
+        common.addAll(extraArguments);
+        Platform platform = new Platform(root, portOffset, List.copyOf(common));
+        try {
+            Files.createDirectories(platform.logs);
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                if (spec.database() != null) {
+                    platform.databases.put(spec, SharedPostgres.createDatabase(spec.database()));
+                }
+                platform.launch(spec);
+            }
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                platform.awaitHealthy(spec);
+            }
+            return platform;
+        } catch (IOException | RuntimeException e) {
+            platform.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    public int port(ServiceSpec spec) {
+        return spec.basePort() + portOffset;
+    }
+
+    public String baseUrl(ServiceSpec spec) {
+        return "http://localhost:" + port(spec);
+    }
+
+    public Path logFile(ServiceSpec spec) {
+        return logs.resolve(spec.name() + ".log");
+    }
+
+    /** Kills a process the hard way ({@code kill -9}), as a crash would. */
+    public void kill(ServiceSpec spec) {
+        Process process = processes.remove(spec);
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(process, STOP_GRACE);
+        }
+    }
+
+    /** Starts a process again after {@link #kill} and waits until it is healthy. */
+    public void restart(ServiceSpec spec) {
+        kill(spec);
+        launch(spec);
+        awaitHealthy(spec);
+    }
+
+    private void launch(ServiceSpec spec) {
+        Path jar = jarOf(spec);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m",
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port(spec)));
+        command.addAll(commonArguments);
+        String database = databases.get(spec);
+        if (database != null) {
+            command.add("--spring.datasource.url=" + database);
+        }
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(logFile(spec).toFile()))
+                    .start();
+            processes.put(spec, process);
+            log.info("Started {} (pid {}) on port {}", spec.name(), process.pid(), port(spec));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + spec.name(), e);
+        }
+    }
+
+    private Path jarOf(ServiceSpec spec) {
+        Path target = root.resolve(spec.name()).resolve("target");
+        try (var files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No executable jar in " + target + ": build first (./mvnw install -DskipTests)"));
+        } catch (IOException e) {
+            throw new IllegalStateException("No build output for " + spec.name() + " in " + target, e);
+        }
+    }
+
+    private void awaitHealthy(ServiceSpec spec) {
+        URI health = URI.create(baseUrl(spec) + "/actuator/health");
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Process process = processes.get(spec);
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited during start-up; see " + logFile(spec));
+            }
+            if (isHealthy(health)) {
+                log.info("{} is up at {}", spec.name(), baseUrl(spec));
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+        }
+        throw new IllegalStateException(spec.name() + " did not become healthy in " + STARTUP_LIMIT);
+    }
+
+    private boolean isHealthy(URI health) {
+        try {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(health)
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for start-up", e);
+        }
+    }
+
+    /** Stops every process gracefully (SIGTERM), services before partners, and forcibly after a grace period. */
+    @Override
+    public void close() {
+        List<Process> stopping = new ArrayList<>(processes.values());
+        java.util.Collections.reverse(stopping);
+        stopping.forEach(Process::destroy);
+        stopping.forEach(process -> {
+            if (!waitFor(process, STOP_GRACE)) {
+                process.destroyForcibly();
+                waitFor(process, STOP_GRACE);
+            }
+        });
+        processes.clear();
+    }
+
+    private static boolean waitFor(Process process, Duration limit) {
+        try {
+            return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
