@@ -1,6 +1,7 @@
 package dev.orderflow.events.inventory;
 
 import dev.orderflow.events.RejectedLine;
+import dev.orderflow.events.order.CancellationReasons;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +14,10 @@ public record StockRejected(
         @NotBlank String reason,
         @NotNull List<@Valid @NotNull RejectedLine> lines) implements InventoryEvent {
 
-    public static final String OUT_OF_STOCK = "OUT_OF_STOCK";
-    public static final String UNKNOWN_PRODUCT = "UNKNOWN_PRODUCT";
+    /** The order's cancellation reason is the rejection's reason, so both name it the same way. */
+    public static final String OUT_OF_STOCK = CancellationReasons.OUT_OF_STOCK;
+
+    public static final String UNKNOWN_PRODUCT = CancellationReasons.UNKNOWN_PRODUCT;
 
     public StockRejected {
         lines = lines == null ? null : List.copyOf(lines);
