@@ -1,0 +1,7 @@
+package dev.orderflow.sandbox.carrier;
+
+enum ShipmentStatus {
+    BOOKED,
+    FAILED,
+    CANCELLED
+}

@@ -1,0 +1,7 @@
+package dev.orderflow.sandbox.provider;
+
+enum ChargeStatus {
+    AUTHORIZED,
+    DECLINED,
+    REFUNDED
+}

@@ -1,0 +1,58 @@
+package dev.orderflow.sandbox.provider;
+
+import dev.orderflow.sandbox.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The provider's ledger, in memory. Each payment id is decided atomically ({@link ConcurrentMap#computeIfAbsent}), so
+ * concurrent retries of one charge yield exactly one charge and all of them get its answer.
+ */
+@Component
+class PaymentProvider {
+
+    /** Charges actually made, by status; replays of a key are not counted. */
+    static final String CHARGES_METRIC = "orderflow.sandbox.provider.charges";
+
+    private final ConcurrentMap<UUID, Charge> charges = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+
+    PaymentProvider(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    ChargeAnswer charge(ChargeRequest request) {
+        Charge charge = charges.computeIfAbsent(request.paymentId(), id -> {
+            Charge made = Charge.decide(request);
+            meters.counter(CHARGES_METRIC, "status", made.status().name()).increment();
+            return made;
+        });
+        if (!charge.matches(request)) {
+            throw Problems.keyReused("Payment " + request.paymentId() + " was charged with a different request");
+        }
+        return charge.answer();
+    }
+
+    RefundAnswer refund(UUID paymentId, BigDecimal amount) {
+        Charge refunded = charges.computeIfPresent(paymentId, (id, charge) -> charge.refund(amount));
+        if (refunded == null) {
+            throw Problems.notFound("No charge " + paymentId);
+        }
+        return refunded.refundAnswer();
+    }
+
+    /** The charges of one order, or all of them, for invariant checks. */
+    List<Charge> charges(@Nullable UUID orderId) {
+        return charges.values().stream()
+                .filter(c -> orderId == null || c.orderId().equals(orderId))
+                .sorted(Comparator.comparing(Charge::orderId).thenComparing(Charge::paymentId))
+                .toList();
+    }
+}
