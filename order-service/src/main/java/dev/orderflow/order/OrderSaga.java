@@ -1,0 +1,82 @@
+package dev.orderflow.order;
+
+import dev.orderflow.events.InvalidPayloadException;
+import dev.orderflow.events.SagaEvent;
+import dev.orderflow.events.inventory.StockRejected;
+import dev.orderflow.events.inventory.StockReserved;
+import dev.orderflow.events.payment.PaymentAuthorized;
+import dev.orderflow.events.payment.PaymentDeclined;
+import dev.orderflow.events.shipping.ShipmentFailed;
+import dev.orderflow.events.shipping.ShipmentScheduled;
+import dev.orderflow.messaging.EventContext;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.function.BiConsumer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How the order reacts to the other services' events. Each reaction locks the order's row, applies one transition and
+ * publishes what follows from it, all in the inbox transaction of the event.
+ */
+@Component
+class OrderSaga {
+
+    private final Orders orders;
+    private final OrderChanges changes;
+    private final Clock clock;
+
+    OrderSaga(Orders orders, OrderChanges changes, Clock clock) {
+        this.orders = orders;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void stockReserved(StockReserved event, EventContext context) {
+        react(
+                event,
+                context,
+                (order, trigger) -> order.reserveStock(event.lines(), event.total(), event.currency(), trigger));
+    }
+
+    @Transactional
+    public void stockRejected(StockRejected event, EventContext context) {
+        CancellationReason reason = CancellationReason.ofRejection(event);
+        react(event, context, (order, trigger) -> order.cancel(reason, trigger));
+    }
+
+    @Transactional
+    public void paymentAuthorized(PaymentAuthorized event, EventContext context) {
+        react(event, context, (order, trigger) -> order.markPaid(event.amount(), event.currency(), trigger));
+    }
+
+    @Transactional
+    public void paymentDeclined(PaymentDeclined event, EventContext context) {
+        react(event, context, (order, trigger) -> order.cancel(CancellationReason.PAYMENT_DECLINED, trigger));
+    }
+
+    @Transactional
+    public void shipmentScheduled(ShipmentScheduled event, EventContext context) {
+        react(event, context, Order::complete);
+    }
+
+    @Transactional
+    public void shipmentFailed(ShipmentFailed event, EventContext context) {
+        react(event, context, (order, trigger) -> order.cancel(CancellationReason.SHIPPING_FAILED, trigger));
+    }
+
+    /** Compensations the participants report (StockReleased, PaymentRefunded, ShipmentCancelled): history only. */
+    @Transactional
+    public void note(SagaEvent event, EventContext context) {
+        react(event, context, Order::note);
+    }
+
+    private void react(SagaEvent event, EventContext context, BiConsumer<Order, Trigger> transition) {
+        Order order = orders.lock(event.orderId())
+                .orElseThrow(() -> new InvalidPayloadException(
+                        context.envelope().type() + " refers to an order this service never placed"));
+        Trigger trigger = Trigger.of(event, context, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        changes.apply(order, o -> transition.accept(o, trigger), context.causation());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.orderflow.order.web;
+
+import dev.orderflow.order.Order;
+import dev.orderflow.order.OrderIntake;
+import dev.orderflow.order.web.IdempotencyKeys.StoredResponse;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Places orders under an optional {@code Idempotency-Key}: the key, the order, its OrderPlaced and the response commit
+ * in one transaction, so a retried request gets the first response and never a second order.
+ */
+@Component
+class IdempotentPlacement {
+
+    /** Printable ASCII, as the draft's sf-string allows, and short enough to index. */
+    private static final String KEY_PATTERN = "[\\x20-\\x7E]{1,255}";
+
+    private final OrderIntake intake;
+    private final IdempotencyKeys keys;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    IdempotentPlacement(
+            OrderIntake intake, IdempotencyKeys keys, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+        this.intake = intake;
+        this.keys = keys;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The key is not a valid Idempotency-Key value. */
+    static final class InvalidKeyException extends RuntimeException {
+        InvalidKeyException() {
+            super("Idempotency-Key must be 1 to 255 printable ASCII characters");
+        }
+    }
+
+    StoredResponse place(PlaceOrderRequest request, @Nullable String key) {
+        if (key == null) {
+            return transactions.execute(status -> accept(request));
+        }
+        if (!key.matches(KEY_PATTERN)) {
+            throw new InvalidKeyException();
+        }
+        String requestHash = hash(request);
+        return transactions.execute(status -> {
+            Optional<StoredResponse> earlier = keys.claim(key, requestHash, clock.instant());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            StoredResponse response = accept(request);
+            keys.complete(key, response);
+            return response;
+        });
+    }
+
+    private StoredResponse accept(PlaceOrderRequest request) {
+        Order order = intake.place(request.toNewOrder());
+        return new StoredResponse(
+                HttpStatus.ACCEPTED.value(), order.id(), json.writeValueAsString(OrderView.of(order)), false);
+    }
+
+    /** SHA-256 of the request in canonical form: as parsed and written back, so spacing and field order do not count. */
+    private String hash(PlaceOrderRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

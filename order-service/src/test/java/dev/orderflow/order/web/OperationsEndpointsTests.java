@@ -1,0 +1,51 @@
+package dev.orderflow.order.web;
+
+import static dev.orderflow.order.support.OrderTestKit.customer;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.orderflow.order.support.OrderServiceIntegrationTest;
+import dev.orderflow.order.support.OrderTestKit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** What operators scrape: the saga's business metrics in Prometheus format, and only the agreed actuator endpoints. */
+@OrderServiceIntegrationTest
+class OperationsEndpointsTests {
+
+    private final MockMvc mvc;
+    private final OrderTestKit kit;
+
+    OperationsEndpointsTests(MockMvc mvc, OrderTestKit kit) {
+        this.mvc = mvc;
+        this.kit = kit;
+    }
+
+    @Test
+    void prometheusShowsOrderCountersByReasonAndTheSagaDurationHistogram() throws Exception {
+        UUID id = kit.place(customer("ops-metrics"));
+        mvc.perform(post("/api/orders/{id}/cancel", id)).andExpect(status().isAccepted());
+
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("orderflow_orders_placed_total")))
+                .andExpect(content().string(containsString("orderflow_orders_completed_total")))
+                .andExpect(content()
+                        .string(containsString("orderflow_orders_cancelled_total{reason=\"CUSTOMER_CANCELLED\"")))
+                .andExpect(content()
+                        .string(containsString("orderflow_saga_duration_seconds_bucket{outcome=\"CANCELLED\"")))
+                .andExpect(content().string(containsString("orderflow_saga_stage_duration_seconds_bucket")));
+    }
+
+    @Test
+    void onlyHealthInfoAndPrometheusAreExposed() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/info")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/env")).andExpect(status().isNotFound());
+        mvc.perform(get("/actuator/beans")).andExpect(status().isNotFound());
+    }
+}
