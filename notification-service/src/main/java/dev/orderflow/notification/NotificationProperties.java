@@ -1,0 +1,49 @@
+package dev.orderflow.notification;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings of customer notifications ({@code orderflow.notifications.*}), with production defaults. */
+@Validated
+@ConfigurationProperties("orderflow.notifications")
+record NotificationProperties(
+        @DefaultValue({"log", "email"}) @NotEmpty List<@NotBlank String> channels,
+        @DefaultValue @Valid Email email,
+        @DefaultValue @Valid Dispatcher dispatcher) {
+
+    /** The email channel; the recipient is the customer email carried by the outcome event. */
+    record Email(
+            @DefaultValue("Orderflow <orders@orderflow.dev>") @NotBlank
+            String from) {}
+
+    /**
+     * The dispatcher delivering pending notifications: every replica polls and claims small batches; a claim lasts
+     * {@code claimTimeout}, after which an unfinished delivery (a crashed replica) is tried again. Keep the timeout well
+     * above a batch's worst case (batch size × the SMTP timeouts), or a slow batch is delivered twice.
+     */
+    record Dispatcher(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1s") @NotNull Duration pollInterval,
+            @DefaultValue("10") @Min(1) @Max(500) int batchSize,
+            @DefaultValue("50") @Min(1) int maxBatchesPerRun,
+            @DefaultValue("10m") @NotNull Duration claimTimeout,
+            @DefaultValue("10s") @NotNull Duration backoffInitial,
+            @DefaultValue("15m") @NotNull Duration backoffMax) {
+
+        /** How long to wait after the given number of failed attempts: doubling from the initial delay, capped. */
+        Duration backoffAfter(int attempts) {
+            int doublings = Math.clamp(attempts - 1, 0, 30);
+            Duration delay = backoffInitial.multipliedBy(1L << doublings);
+            return delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
+        }
+    }
+}
