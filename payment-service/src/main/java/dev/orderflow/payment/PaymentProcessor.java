@@ -1,0 +1,177 @@
+package dev.orderflow.payment;
+
+import dev.orderflow.messaging.TransientFailure;
+import dev.orderflow.payment.Payment.Call;
+import dev.orderflow.payment.incident.CompensationRetry;
+import dev.orderflow.payment.provider.ChargeRequest;
+import dev.orderflow.payment.provider.PaymentProvider;
+import dev.orderflow.payment.provider.ProviderException;
+import dev.orderflow.payment.provider.ProviderProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Makes the provider calls of intent → call → result outside any transaction: takes due payments (new intents, refunds
+ * of cancelled orders, and calls whose earlier attempt failed or whose worker died), calls the provider, and records the
+ * answer through {@link PaymentService}. A commit that makes a call due wakes it; polling covers everything else, so a
+ * payment left PENDING by a crash is driven again. Safe in every replica: rows are leased with {@code skip locked}, and
+ * the provider de-duplicates a repeated call by payment id.
+ */
+@Component
+class PaymentProcessor implements SmartLifecycle, CompensationRetry {
+
+    /** Published inside a transaction that made a call due; wakes the processor once it commits. */
+    record WorkDue() {}
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentProcessor.class);
+
+    private final PaymentService payments;
+    private final PaymentProvider provider;
+    private final ProcessingProperties properties;
+    private final BlockingQueue<WorkDue> wakeUps = new ArrayBlockingQueue<>(1);
+    private volatile @Nullable Thread worker;
+
+    PaymentProcessor(
+            PaymentService payments,
+            PaymentProvider provider,
+            ProcessingProperties properties,
+            ProviderProperties providerProperties) {
+        Duration longestCall = providerProperties.connectTimeout().plus(providerProperties.readTimeout());
+        if (properties.claimTimeout().compareTo(longestCall) <= 0) {
+            // Otherwise a slow call would be taken again while it is still running.
+            throw new IllegalStateException("orderflow.payment.processing.claim-timeout must exceed the provider's"
+                    + " connect and read timeouts together (" + longestCall + ")");
+        }
+        this.payments = payments;
+        this.provider = provider;
+        this.properties = properties;
+    }
+
+    @TransactionalEventListener
+    void onWorkDue(WorkDue due) {
+        wakeUps.offer(due);
+    }
+
+    @Override
+    public void retryNow(UUID orderId, String action) {
+        if (!PaymentService.REFUND.equals(action)) {
+            throw new IllegalArgumentException("payment-service compensates by " + PaymentService.REFUND + " only");
+        }
+        payments.claimRefund(orderId).ifPresent(this::drive);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (worker == null) {
+            // Assigned before it starts: run() keeps going only while it is the current worker.
+            Thread thread =
+                    Thread.ofPlatform().name("payment-processor").daemon().unstarted(this::run);
+            worker = thread;
+            thread.start();
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        Thread running = worker;
+        worker = null;
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(properties.claimTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    private void run() {
+        while (worker == Thread.currentThread()) {
+            int taken = 0;
+            try {
+                taken = processDue();
+            } catch (RuntimeException e) {
+                log.warn("Could not take due payments, trying again shortly: {}", e.toString());
+            }
+            if (taken < properties.batchSize()) {
+                try {
+                    wakeUps.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Takes one batch of due calls and makes them concurrently; returns how many it took. */
+    private int processDue() {
+        List<Payment> due = payments.claimDue(properties.batchSize());
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            due.forEach(payment -> calls.execute(() -> drive(payment)));
+        }
+        return due.size();
+    }
+
+    /** One call and its result transaction. A failure to record anything leaves the lease to run out. */
+    private void drive(Payment payment) {
+        UUID orderId = payment.orderId();
+        Call call = payment.dueCall();
+        try (MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId.toString());
+                MDC.MDCCloseable c = MDC.putCloseable(
+                        "correlationId", String.valueOf(payment.causes().correlationId()))) {
+            try {
+                try {
+                    switch (call) {
+                        case CHARGE -> payments.recordCharge(orderId, provider.charge(chargeOf(payment)));
+                        case REFUND ->
+                            payments.recordRefund(
+                                    orderId,
+                                    provider.refund(
+                                            Objects.requireNonNull(payment.paymentId()),
+                                            Objects.requireNonNull(payment.charge())
+                                                    .amount()));
+                        case NONE -> {}
+                    }
+                } catch (TransientFailure e) {
+                    log.warn("{} attempt {} failed, will retry: {}", call, payment.attempts(), e.getMessage());
+                    payments.recordFailure(orderId, call, e.getMessage());
+                } catch (ProviderException e) {
+                    log.error("{} attempt {} failed, will retry: {}", call, payment.attempts(), e.getMessage());
+                    payments.recordFailure(orderId, call, e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                // Nothing could be recorded (database trouble): the lease runs out and the call is made again.
+                log.warn("{} attempt {} could not be recorded: {}", call, payment.attempts(), e.toString());
+            }
+        }
+    }
+
+    private static ChargeRequest chargeOf(Payment payment) {
+        Payment.Charge charge = Objects.requireNonNull(payment.charge());
+        return new ChargeRequest(
+                Objects.requireNonNull(payment.paymentId()),
+                payment.orderId(),
+                charge.customerId(),
+                charge.amount(),
+                charge.currency());
+    }
+}

@@ -1,0 +1,163 @@
+package dev.orderflow.payment;
+
+import dev.orderflow.events.EventJson;
+import dev.orderflow.events.ShippingAddress;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code payment} table: one row per order, locked by every writer of that order. */
+@Repository
+class Payments {
+
+    private static final String COLUMNS_TO_VALUES = """
+            (order_id, payment_id, status, customer_id, amount, currency, customer_email, shipping_address,
+             decline_reason, refunded_amount, cancelled, correlation_id, reservation_event_id, cancel_event_id,
+             attempts, next_attempt_at, last_error, created_at, updated_at)
+            values (:orderId, :paymentId, :status, :customerId, :amount, :currency, :customerEmail,
+                    cast(:shippingAddress as jsonb), :declineReason, :refundedAmount, :cancelled, :correlationId,
+                    :reservationEventId, :cancelEventId, :attempts, :nextAttemptAt, :lastError, :now, :now)
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Payments(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The order's payment, locked until the transaction ends. */
+    Optional<Payment> lock(UUID orderId) {
+        return jdbc.sql("select * from payment where order_id = :orderId for update")
+                .param("orderId", orderId)
+                .query(Payments::map)
+                .optional();
+    }
+
+    /**
+     * Inserts a new row, or does nothing if a concurrent transaction inserted the order's row first (then waits for
+     * it, so a following {@link #lock} sees it).
+     *
+     * @return whether this row was inserted
+     */
+    boolean insert(Payment payment) {
+        return bind(
+                                jdbc.sql("insert into payment " + COLUMNS_TO_VALUES
+                                        + " on conflict (order_id) do nothing"),
+                                payment)
+                        .update()
+                > 0;
+    }
+
+    void update(Payment payment) {
+        bind(jdbc.sql("""
+                                update payment set (payment_id, status, customer_id, amount, currency, customer_email,
+                                    shipping_address, decline_reason, refunded_amount, cancelled, correlation_id,
+                                    reservation_event_id, cancel_event_id, attempts, next_attempt_at, last_error,
+                                    updated_at)
+                                = (:paymentId, :status, :customerId, :amount, :currency, :customerEmail,
+                                   cast(:shippingAddress as jsonb), :declineReason, :refundedAmount, :cancelled,
+                                   :correlationId, :reservationEventId, :cancelEventId, :attempts, :nextAttemptAt,
+                                   :lastError, :now)
+                                where order_id = :orderId
+                                """), payment).update();
+    }
+
+    /**
+     * Leases up to {@code limit} payments whose partner call is due: each counts an attempt and is hidden from other
+     * workers until {@code leaseUntil}, so replicas never take the same row at once, and a worker that dies mid-call
+     * leaves its row to be taken again when the lease ends.
+     */
+    List<Payment> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql("""
+                        update payment set attempts = attempts + 1, next_attempt_at = :leaseUntil, updated_at = :now
+                        where order_id in (
+                            select order_id from payment
+                            where next_attempt_at <= :now
+                            order by next_attempt_at
+                            limit :limit
+                            for update skip locked)
+                        returning *
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("leaseUntil", Timestamp.from(leaseUntil))
+                .param("limit", limit)
+                .query(Payments::map)
+                .list();
+    }
+
+    /** The payments of an order that reached the provider (or are on their way to it). */
+    List<Payment> findVisible(UUID orderId) {
+        return jdbc.sql("select * from payment where order_id = :orderId and status <> 'VOIDED'")
+                .param("orderId", orderId)
+                .query(Payments::map)
+                .list();
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Payment p) {
+        Payment.Charge charge = p.charge();
+        Payment.Recipient recipient = p.recipient();
+        return statement
+                .param("orderId", p.orderId())
+                .param("paymentId", p.paymentId())
+                .param("status", p.status().name())
+                .param("customerId", charge == null ? null : charge.customerId())
+                .param("amount", charge == null ? null : charge.amount())
+                .param("currency", charge == null ? null : charge.currency())
+                .param("customerEmail", recipient == null ? null : recipient.customerEmail())
+                .param(
+                        "shippingAddress",
+                        recipient == null ? null : EventJson.mapper().writeValueAsString(recipient.shippingAddress()))
+                .param("declineReason", p.declineReason())
+                .param("refundedAmount", p.refundedAmount())
+                .param("cancelled", p.cancelled())
+                .param("correlationId", p.causes().correlationId())
+                .param("reservationEventId", p.causes().reservationEventId())
+                .param("cancelEventId", p.causes().cancelEventId())
+                .param("attempts", p.attempts())
+                .param("nextAttemptAt", timestamp(p.nextAttemptAt()))
+                .param("lastError", p.lastError())
+                .param("now", Timestamp.from(clock.instant()));
+    }
+
+    private static Payment map(ResultSet rs, int row) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("amount");
+        String email = rs.getString("customer_email");
+        String address = rs.getString("shipping_address");
+        Timestamp next = rs.getTimestamp("next_attempt_at");
+        return new Payment(
+                rs.getObject("order_id", UUID.class),
+                rs.getObject("payment_id", UUID.class),
+                PaymentStatus.valueOf(rs.getString("status")),
+                amount == null
+                        ? null
+                        : new Payment.Charge(rs.getString("customer_id"), amount, rs.getString("currency")),
+                email == null || address == null
+                        ? null
+                        : new Payment.Recipient(email, EventJson.mapper().readValue(address, ShippingAddress.class)),
+                rs.getString("decline_reason"),
+                rs.getBigDecimal("refunded_amount"),
+                rs.getBoolean("cancelled"),
+                new Payment.Causes(
+                        rs.getObject("correlation_id", UUID.class),
+                        rs.getObject("reservation_event_id", UUID.class),
+                        rs.getObject("cancel_event_id", UUID.class)),
+                rs.getInt("attempts"),
+                next == null ? null : next.toInstant(),
+                rs.getString("last_error"));
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.orderflow.payment.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A compensation (for payment-service: a refund) that keeps failing, as operators see it. Its error texts come from our
+ * own messages, never from partner bodies or payloads, so they hold no personal data.
+ */
+public record CompensationIncident(
+        UUID id,
+        UUID orderId,
+        String action,
+        IncidentStatus status,
+        int attempts,
+        @Nullable String lastError,
+        Instant openedAt,
+        Instant updatedAt,
+        @Nullable Instant resolvedAt) {}

@@ -1,0 +1,9 @@
+package dev.orderflow.payment.incident;
+
+import java.util.UUID;
+
+/** Runs an order's compensation again right now, for an operator; implemented by the feature that owns it. */
+public interface CompensationRetry {
+
+    void retryNow(UUID orderId, String action);
+}

@@ -1,0 +1,7 @@
+package dev.orderflow.payment.incident;
+
+/** An incident is open while its compensation still fails, resolved once it succeeded. */
+public enum IncidentStatus {
+    OPEN,
+    RESOLVED
+}
