@@ -1,8 +1,8 @@
 package dev.orderflow.payment;
 
 import dev.orderflow.messaging.TransientFailure;
+import dev.orderflow.messaging.incident.CompensationRetry;
 import dev.orderflow.payment.Payment.Call;
-import dev.orderflow.payment.incident.CompensationRetry;
 import dev.orderflow.payment.provider.ChargeRequest;
 import dev.orderflow.payment.provider.PaymentProvider;
 import dev.orderflow.payment.provider.ProviderException;

@@ -28,7 +28,7 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule featurePackagesDoNotReachBackIntoThePaymentCore = noClasses()
             .that()
-            .resideInAnyPackage("dev.orderflow.payment.provider..", "dev.orderflow.payment.incident..")
+            .resideInAnyPackage("dev.orderflow.payment.provider..", "dev.orderflow.messaging.incident..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("dev.orderflow.payment")

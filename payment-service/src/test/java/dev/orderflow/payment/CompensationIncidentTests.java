@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.orderflow.events.payment.PaymentRefunded;
-import dev.orderflow.payment.incident.CompensationIncidents;
+import dev.orderflow.messaging.incident.CompensationIncidents;
 import dev.orderflow.payment.support.FakeProvider;
 import dev.orderflow.payment.support.PaymentIntegrationTest;
 import dev.orderflow.payment.support.PaymentTestKit;

@@ -15,6 +15,9 @@ import dev.orderflow.messaging.inbox.ConsumerMetrics;
 import dev.orderflow.messaging.inbox.EventConsumers;
 import dev.orderflow.messaging.inbox.EventDispatcher;
 import dev.orderflow.messaging.inbox.Inbox;
+import dev.orderflow.messaging.incident.CompensationIncidents;
+import dev.orderflow.messaging.incident.CompensationRetry;
+import dev.orderflow.messaging.incident.IncidentController;
 import dev.orderflow.messaging.outbox.OutboxBacklog;
 import dev.orderflow.messaging.outbox.OutboxConfiguration;
 import dev.orderflow.messaging.tracing.MicrometerTracePropagation;
@@ -34,6 +37,7 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -219,6 +223,13 @@ public final class MessagingAutoConfiguration {
         return new RetentionCleanup(jdbc, properties.retention(), clock);
     }
 
+    /** Compensations that keep failing: any saga participant that compensates through a partner records them here. */
+    @Bean
+    CompensationIncidents orderflowCompensationIncidents(
+            MessagingSchema schema, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+        return new CompensationIncidents(jdbc, clock, meters);
+    }
+
     @Bean
     MessagingHousekeeping orderflowHousekeeping(
             OutboxBacklog backlog, RetentionCleanup cleanup, MessagingProperties properties) {
@@ -238,6 +249,13 @@ public final class MessagingAutoConfiguration {
         @Bean
         DeadLetterController orderflowDeadLetterController(DeadLetters deadLetters) {
             return new DeadLetterController(deadLetters);
+        }
+
+        /** The incident admin API, in the services that can run a compensation again ({@link CompensationRetry}). */
+        @Bean
+        @ConditionalOnBean(CompensationRetry.class)
+        IncidentController orderflowIncidentController(CompensationIncidents incidents, CompensationRetry retry) {
+            return new IncidentController(incidents, retry);
         }
     }
 

@@ -1,11 +1,11 @@
-package dev.orderflow.payment.incident;
+package dev.orderflow.messaging.incident;
 
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A compensation (for payment-service: a refund) that keeps failing, as operators see it. Its error texts come from our
+ * A compensation (a refund, a carrier cancellation) that keeps failing, as operators see it. Its error texts come from our
  * own messages, never from partner bodies or payloads, so they hold no personal data.
  */
 public record CompensationIncident(

@@ -1,4 +1,4 @@
-package dev.orderflow.payment.incident;
+package dev.orderflow.messaging.incident;
 
 /** An incident is open while its compensation still fails, resolved once it succeeded. */
 public enum IncidentStatus {

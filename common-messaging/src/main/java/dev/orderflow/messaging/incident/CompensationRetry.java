@@ -1,4 +1,4 @@
-package dev.orderflow.payment.incident;
+package dev.orderflow.messaging.incident;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.orderflow.payment.incident;
+package dev.orderflow.messaging.incident;
 
 import java.util.List;
 import java.util.UUID;
@@ -13,17 +13,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators' view of compensations that keep failing, and their way to retry one now. */
+/**
+ * Operators' view of compensations that keep failing, and their way to retry one now. Served by every service that
+ * declares a {@link CompensationRetry}.
+ */
 @RestController
 @RequestMapping("/api/admin/incidents")
-class IncidentController {
+public class IncidentController {
 
     private static final int MAX_LIMIT = 500;
 
     private final CompensationIncidents incidents;
     private final CompensationRetry retry;
 
-    IncidentController(CompensationIncidents incidents, CompensationRetry retry) {
+    public IncidentController(CompensationIncidents incidents, CompensationRetry retry) {
         this.incidents = incidents;
         this.retry = retry;
     }

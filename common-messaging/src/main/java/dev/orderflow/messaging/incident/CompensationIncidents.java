@@ -1,4 +1,4 @@
-package dev.orderflow.payment.incident;
+package dev.orderflow.messaging.incident;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,7 +21,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * holds the order's row lock, so one order's incident has one writer at a time), counted in
  * {@value #METRIC} when one opens.
  */
-@Component
 public class CompensationIncidents {
 
     public static final String METRIC = "orderflow.compensation.incidents";
@@ -31,7 +29,7 @@ public class CompensationIncidents {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    CompensationIncidents(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    public CompensationIncidents(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters;
