@@ -28,11 +28,11 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule featurePackagesDoNotReachBackIntoThePaymentCore = noClasses()
             .that()
-            .resideInAnyPackage("dev.orderflow.payment.provider..", "dev.orderflow.messaging.incident..")
+            .resideInAPackage("dev.orderflow.payment.provider..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("dev.orderflow.payment")
-            .because("the payment core uses the provider client and incidents, never the other way round");
+            .because("the payment core uses the provider client, never the other way round");
 
     @ArchTest
     static final ArchRule controllersAreNotPublic =
