@@ -2,6 +2,7 @@ package dev.orderflow.localstack;
 
 import dev.orderflow.testsupport.SharedKafka;
 import dev.orderflow.testsupport.SharedPostgres;
+import dev.orderflow.testsupport.SharedShutdown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,8 @@ public final class Platform implements AutoCloseable {
                 "--orderflow.notifications.channels=log"));
         common.addAll(extraArguments);
         Platform platform = new Platform(root, portOffset, List.copyOf(common));
+        // At JVM exit the services stop before the broker and database they use.
+        SharedShutdown.beforeSharedResourcesStop(platform::close);
         try {
             Files.createDirectories(platform.logs);
             for (ServiceSpec spec : ServiceSpec.ALL) {
@@ -186,11 +190,14 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** Stops every process gracefully (SIGTERM), services before partners, and forcibly after a grace period. */
+    /**
+     * Stops every process gracefully (SIGTERM), services before partners, and forcibly after a grace period. Also runs
+     * at JVM exit, before the shared Kafka and PostgreSQL stop; a second call finds nothing left to stop.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         List<Process> stopping = new ArrayList<>(processes.values());
-        java.util.Collections.reverse(stopping);
+        Collections.reverse(stopping);
         stopping.forEach(Process::destroy);
         stopping.forEach(process -> {
             if (!waitFor(process, STOP_GRACE)) {

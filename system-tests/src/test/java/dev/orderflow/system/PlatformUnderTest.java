@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One platform per test JVM, shared by every scenario: each scenario uses its own customers and SKUs instead of a
- * fresh platform. Ports are offset by 100 so a local platform on the default ports can keep running.
+ * fresh platform. It stops at JVM exit, before the shared broker and database. Ports are offset by 100 so a local platform on the default ports can keep running.
  */
 final class PlatformUnderTest {
 
@@ -31,7 +31,6 @@ final class PlatformUnderTest {
     static synchronized Platform get() {
         if (platform == null) {
             platform = Platform.start(projectRoot(), PORT_OFFSET, ORDER_DEADLINE);
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(platform::close));
         }
         return platform;
     }

@@ -43,7 +43,14 @@ final class SharedResource<T extends AutoCloseable> {
         return instance;
     }
 
-    private synchronized void stop() {
+    private void stop() {
+        SharedShutdown.runFirstTasks();
+        synchronized (this) {
+            close();
+        }
+    }
+
+    private void close() {
         try {
             instance.close();
             log.info("Shared {} stopped", name);
