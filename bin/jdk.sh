@@ -1,5 +1,5 @@
 # Sourced by .ci/run and bin/local-platform: points JAVA_HOME at a JDK 21 or newer.
-# Prefers JAVA_HOME when it is new enough, else the newest JDK under /usr/lib/jvm or on the PATH.
+# Picks the newest JDK >= 21 among JAVA_HOME, the javac on the PATH and the JDKs under /usr/lib/jvm.
 
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1; }
 
