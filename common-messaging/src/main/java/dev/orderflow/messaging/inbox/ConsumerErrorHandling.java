@@ -75,8 +75,19 @@ public final class ConsumerErrorHandling {
                 dev.orderflow.events.InvalidEnvelopeException.class,
                 dev.orderflow.events.InvalidPayloadException.class);
         handler.setCommitRecovered(true);
-        handler.setRetryListeners(
-                (record, failure, deliveryAttempt) -> metrics.failed(group, FailureClassifier.classify(failure)));
+        handler.setRetryListeners((record, failure, deliveryAttempt) -> {
+            FailureClassifier.Kind kind = FailureClassifier.classify(failure);
+            log.warn(
+                    "Handling record {}-{}@{} of group {} failed (attempt {}, {}): {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    group,
+                    deliveryAttempt,
+                    kind,
+                    FailureClassifier.detail(failure));
+            metrics.failed(group, kind);
+        });
         return handler;
     }
 

@@ -13,6 +13,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 /**
@@ -82,6 +83,9 @@ public final class FailureClassifier {
                 || t instanceof PessimisticLockingFailureException
                 || t instanceof CannotCreateTransactionException
                 || t instanceof TransactionTimedOutException
+                // Commit or rollback could not complete (the pool's closed-connection proxy says so with no SQLSTATE):
+                // nothing was committed, and retrying once the database is back is safe.
+                || t instanceof TransactionSystemException
                 || t instanceof SQLTransientException
                 || t instanceof RetriableException
                 || t instanceof TimeoutException

@@ -38,6 +38,15 @@ class FailureClassifierTests {
     }
 
     @Test
+    void rollbackThatFailsOnAConnectionThePoolAlreadyClosedIsTransient() {
+        // HikariCP's closed-connection proxy throws a plain SQLException with no SQLSTATE.
+        Exception rollbackFailed =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+
+        assertThat(FailureClassifier.classify(wrapped(rollbackFailed))).isEqualTo(FailureClassifier.Kind.TRANSIENT);
+    }
+
+    @Test
     void unreadableRecordsAndInvalidPayloadsAreInvalidWithTheirOwnReason() {
         Exception unreadable = wrapped(new InvalidEnvelopeException("missing header ce_id"));
         Exception invalid = wrapped(new InvalidPayloadException("customerEmail must not be blank"));
