@@ -2,25 +2,19 @@ package dev.orderflow.payment;
 
 import dev.orderflow.messaging.TransientFailure;
 import dev.orderflow.messaging.incident.CompensationRetry;
+import dev.orderflow.messaging.partner.DueWorkProcessor;
+import dev.orderflow.messaging.partner.PartnerException;
 import dev.orderflow.payment.Payment.Call;
 import dev.orderflow.payment.provider.ChargeRequest;
 import dev.orderflow.payment.provider.PaymentProvider;
-import dev.orderflow.payment.provider.ProviderException;
 import dev.orderflow.payment.provider.ProviderProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -32,7 +26,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * the provider de-duplicates a repeated call by payment id.
  */
 @Component
-class PaymentProcessor implements SmartLifecycle, CompensationRetry {
+class PaymentProcessor extends DueWorkProcessor<Payment> implements CompensationRetry {
 
     /** Published inside a transaction that made a call due; wakes the processor once it commits. */
     record WorkDue() {}
@@ -41,29 +35,35 @@ class PaymentProcessor implements SmartLifecycle, CompensationRetry {
 
     private final PaymentService payments;
     private final PaymentProvider provider;
-    private final ProcessingProperties properties;
-    private final BlockingQueue<WorkDue> wakeUps = new ArrayBlockingQueue<>(1);
-    private volatile @Nullable Thread worker;
 
     PaymentProcessor(
             PaymentService payments,
             PaymentProvider provider,
             ProcessingProperties properties,
             ProviderProperties providerProperties) {
-        Duration longestCall = providerProperties.connectTimeout().plus(providerProperties.readTimeout());
-        if (properties.claimTimeout().compareTo(longestCall) <= 0) {
-            // Otherwise a slow call would be taken again while it is still running.
-            throw new IllegalStateException("orderflow.payment.processing.claim-timeout must exceed the provider's"
-                    + " connect and read timeouts together (" + longestCall + ")");
-        }
+        super(
+                "payment-processor",
+                properties.pollInterval(),
+                properties.batchSize(),
+                claimTimeout(properties, providerProperties));
         this.payments = payments;
         this.provider = provider;
-        this.properties = properties;
+    }
+
+    /** The lease of a call: longer than the call can take, or a slow call would be taken again while it runs. */
+    private static Duration claimTimeout(ProcessingProperties properties, ProviderProperties providerProperties) {
+        Duration longestCall = providerProperties.connectTimeout().plus(providerProperties.readTimeout());
+        if (properties.claimTimeout().compareTo(longestCall) <= 0) {
+            throw new IllegalStateException(
+                    "orderflow.payment.processing.claim-timeout must exceed the provider's connect and read"
+                            + " timeouts together (" + longestCall + ")");
+        }
+        return properties.claimTimeout();
     }
 
     @TransactionalEventListener
     void onWorkDue(WorkDue due) {
-        wakeUps.offer(due);
+        wakeUp();
     }
 
     @Override
@@ -75,64 +75,13 @@ class PaymentProcessor implements SmartLifecycle, CompensationRetry {
     }
 
     @Override
-    public synchronized void start() {
-        if (worker == null) {
-            // Assigned before it starts: run() keeps going only while it is the current worker.
-            Thread thread =
-                    Thread.ofPlatform().name("payment-processor").daemon().unstarted(this::run);
-            worker = thread;
-            thread.start();
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        Thread running = worker;
-        worker = null;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(properties.claimTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker != null;
-    }
-
-    private void run() {
-        while (worker == Thread.currentThread()) {
-            int taken = 0;
-            try {
-                taken = processDue();
-            } catch (RuntimeException e) {
-                log.warn("Could not take due payments, trying again shortly: {}", e.toString());
-            }
-            if (taken < properties.batchSize()) {
-                try {
-                    wakeUps.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Takes one batch of due calls and makes them concurrently; returns how many it took. */
-    private int processDue() {
-        List<Payment> due = payments.claimDue(properties.batchSize());
-        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
-            due.forEach(payment -> calls.execute(() -> drive(payment)));
-        }
-        return due.size();
+    protected List<Payment> claimDue(int limit) {
+        return payments.claimDue(limit);
     }
 
     /** One call and its result transaction. A failure to record anything leaves the lease to run out. */
-    private void drive(Payment payment) {
+    @Override
+    protected void drive(Payment payment) {
         UUID orderId = payment.orderId();
         Call call = payment.dueCall();
         try (MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId.toString());
@@ -154,7 +103,7 @@ class PaymentProcessor implements SmartLifecycle, CompensationRetry {
                 } catch (TransientFailure e) {
                     log.warn("{} attempt {} failed, will retry: {}", call, payment.attempts(), e.getMessage());
                     payments.recordFailure(orderId, call, e.getMessage());
-                } catch (ProviderException e) {
+                } catch (PartnerException e) {
                     log.error("{} attempt {} failed, will retry: {}", call, payment.attempts(), e.getMessage());
                     payments.recordFailure(orderId, call, e.getMessage());
                 }

@@ -2,24 +2,18 @@ package dev.orderflow.shipping;
 
 import dev.orderflow.messaging.TransientFailure;
 import dev.orderflow.messaging.incident.CompensationRetry;
+import dev.orderflow.messaging.partner.DueWorkProcessor;
+import dev.orderflow.messaging.partner.PartnerException;
 import dev.orderflow.shipping.Shipment.Call;
 import dev.orderflow.shipping.carrier.Carrier;
-import dev.orderflow.shipping.carrier.CarrierException;
 import dev.orderflow.shipping.carrier.CarrierProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -31,7 +25,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * are leased with {@code skip locked}, and the carrier de-duplicates a repeated booking by order id.
  */
 @Component
-class ShipmentProcessor implements SmartLifecycle, CompensationRetry {
+class ShipmentProcessor extends DueWorkProcessor<Shipment> implements CompensationRetry {
 
     /** Published inside a transaction that made a call due; wakes the processor once it commits. */
     record WorkDue() {}
@@ -40,29 +34,35 @@ class ShipmentProcessor implements SmartLifecycle, CompensationRetry {
 
     private final ShippingService shipping;
     private final Carrier carrier;
-    private final ProcessingProperties properties;
-    private final BlockingQueue<WorkDue> wakeUps = new ArrayBlockingQueue<>(1);
-    private volatile @Nullable Thread worker;
 
     ShipmentProcessor(
             ShippingService shipping,
             Carrier carrier,
             ProcessingProperties properties,
             CarrierProperties carrierProperties) {
-        Duration longestCall = carrierProperties.connectTimeout().plus(carrierProperties.readTimeout());
-        if (properties.claimTimeout().compareTo(longestCall) <= 0) {
-            // Otherwise a slow call would be taken again while it is still running.
-            throw new IllegalStateException("orderflow.shipping.processing.claim-timeout must exceed the carrier's"
-                    + " connect and read timeouts together (" + longestCall + ")");
-        }
+        super(
+                "shipment-processor",
+                properties.pollInterval(),
+                properties.batchSize(),
+                claimTimeout(properties, carrierProperties));
         this.shipping = shipping;
         this.carrier = carrier;
-        this.properties = properties;
+    }
+
+    /** The lease of a call: longer than the call can take, or a slow call would be taken again while it runs. */
+    private static Duration claimTimeout(ProcessingProperties properties, CarrierProperties carrierProperties) {
+        Duration longestCall = carrierProperties.connectTimeout().plus(carrierProperties.readTimeout());
+        if (properties.claimTimeout().compareTo(longestCall) <= 0) {
+            throw new IllegalStateException(
+                    "orderflow.shipping.processing.claim-timeout must exceed the carrier's connect and read"
+                            + " timeouts together (" + longestCall + ")");
+        }
+        return properties.claimTimeout();
     }
 
     @TransactionalEventListener
     void onWorkDue(WorkDue due) {
-        wakeUps.offer(due);
+        wakeUp();
     }
 
     @Override
@@ -75,64 +75,13 @@ class ShipmentProcessor implements SmartLifecycle, CompensationRetry {
     }
 
     @Override
-    public synchronized void start() {
-        if (worker == null) {
-            // Assigned before it starts: run() keeps going only while it is the current worker.
-            Thread thread =
-                    Thread.ofPlatform().name("shipment-processor").daemon().unstarted(this::run);
-            worker = thread;
-            thread.start();
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        Thread running = worker;
-        worker = null;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(properties.claimTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker != null;
-    }
-
-    private void run() {
-        while (worker == Thread.currentThread()) {
-            int taken = 0;
-            try {
-                taken = processDue();
-            } catch (RuntimeException e) {
-                log.warn("Could not take due shipments, trying again shortly: {}", e.toString());
-            }
-            if (taken < properties.batchSize()) {
-                try {
-                    wakeUps.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Takes one batch of due calls and makes them concurrently; returns how many it took. */
-    private int processDue() {
-        List<Shipment> due = shipping.claimDue(properties.batchSize());
-        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
-            due.forEach(shipment -> calls.execute(() -> drive(shipment)));
-        }
-        return due.size();
+    protected List<Shipment> claimDue(int limit) {
+        return shipping.claimDue(limit);
     }
 
     /** One call and its result transaction. A failure to record anything leaves the lease to run out. */
-    private void drive(Shipment shipment) {
+    @Override
+    protected void drive(Shipment shipment) {
         UUID orderId = shipment.orderId();
         Call call = shipment.dueCall();
         try (MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId.toString());
@@ -153,7 +102,7 @@ class ShipmentProcessor implements SmartLifecycle, CompensationRetry {
                 } catch (TransientFailure e) {
                     log.warn("{} attempt {} failed, will retry: {}", call, shipment.attempts(), e.getMessage());
                     shipping.recordFailure(orderId, call, e.getMessage());
-                } catch (CarrierException e) {
+                } catch (PartnerException e) {
                     log.error("{} attempt {} failed, will retry: {}", call, shipment.attempts(), e.getMessage());
                     shipping.recordFailure(orderId, call, e.getMessage());
                 }

@@ -1,34 +1,25 @@
 package dev.orderflow.payment.provider;
 
-import dev.orderflow.events.EventJson;
 import dev.orderflow.messaging.TransientFailure;
+import dev.orderflow.messaging.partner.PartnerException;
+import dev.orderflow.messaging.partner.PartnerHttp;
 import io.micrometer.observation.ObservationRegistry;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The payment provider's HTTP API (docs/saga.md): one HTTP call per method and no retries of its own. Unavailability
  * (connection failures, timeouts, 429/502/503/504) is a {@link TransientFailure}; any other failure, and any answer
- * that breaks the contract, a {@link ProviderException}. Answers are validated like any untrusted input.
+ * that breaks the contract, a {@link PartnerException}. Answers are validated like any untrusted input.
  */
 public class PaymentProvider {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private static final Set<Integer> UNAVAILABLE = Set.of(429, 502, 503, 504);
     private static final int MAX_REASON_LENGTH = 200;
 
     private final RestClient rest;
@@ -39,20 +30,8 @@ public class PaymentProvider {
 
     /** A client with bounded connect and read timeouts, observed (latency per partner call), JSON only. */
     public static PaymentProvider create(ProviderProperties properties, ObservationRegistry observations) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.readTimeout());
-        RestClient rest = RestClient.builder()
-                .baseUrl(properties.baseUrl())
-                .requestFactory(requests)
-                // Money as a plain decimal string, like everywhere else in Orderflow; unknown answer fields ignored.
-                .messageConverters(List.of(new JacksonJsonHttpMessageConverter(EventJson.mapper())))
-                .observationRegistry(observations)
-                .build();
-        return new PaymentProvider(rest);
+        return new PaymentProvider(PartnerHttp.restClient(
+                properties.baseUrl(), properties.connectTimeout(), properties.readTimeout(), observations));
     }
 
     /** Charges once per payment id: the provider answers a repeated key with its first answer. */
@@ -67,12 +46,12 @@ public class PaymentProvider {
                         .retrieve()
                         .body(ChargeAnswer.class));
         if (answer == null || !request.paymentId().equals(answer.paymentId())) {
-            throw new ProviderException("charge answer does not name the payment charged");
+            throw new PartnerException("charge answer does not name the payment charged");
         }
         return switch (String.valueOf(answer.status())) {
             case "AUTHORIZED" -> ChargeResult.authorized(request.paymentId());
             case "DECLINED" -> ChargeResult.declined(request.paymentId(), reason(answer.reason()));
-            default -> throw new ProviderException("charge answer has an unknown status");
+            default -> throw new PartnerException("charge answer has an unknown status");
         };
     }
 
@@ -87,41 +66,22 @@ public class PaymentProvider {
                         .retrieve()
                         .body(RefundAnswer.class));
         if (answer == null || !paymentId.equals(answer.paymentId()) || !"REFUNDED".equals(answer.status())) {
-            throw new ProviderException("refund answer does not confirm the refund of the payment");
+            throw new PartnerException("refund answer does not confirm the refund of the payment");
         }
         if (answer.refundedAmount() == null || answer.refundedAmount().compareTo(amount) != 0) {
-            throw new ProviderException("refund answer has another amount than the one refunded");
+            throw new PartnerException("refund answer has another amount than the one refunded");
         }
         return new RefundResult(paymentId, amount);
     }
 
     private static <T> @Nullable T call(String operation, Supplier<@Nullable T> call) {
-        try {
-            return call.get();
-        } catch (RestClientResponseException e) {
-            HttpStatusCode status = e.getStatusCode();
-            if (UNAVAILABLE.contains(status.value())) {
-                throw new TransientFailure("provider unavailable: " + operation + " answered " + status.value(), e);
-            }
-            throw new ProviderException("provider refused the " + operation + ": " + status.value(), e);
-        } catch (ResourceAccessException e) {
-            throw new TransientFailure(
-                    "provider unreachable on " + operation + ": "
-                            + e.getMostSpecificCause().getClass().getSimpleName(),
-                    e);
-        } catch (RestClientException e) {
-            throw new ProviderException("provider sent an unreadable " + operation + " answer", e);
-        }
+        return PartnerHttp.call("provider", operation, call);
     }
 
     /** A decline reason travels on in PaymentDeclined: bounded, printable, never blank. */
     private static String reason(@Nullable String reason) {
-        String cleaned =
-                reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip();
-        if (cleaned.isEmpty()) {
-            return "DECLINED";
-        }
-        return cleaned.length() > MAX_REASON_LENGTH ? cleaned.substring(0, MAX_REASON_LENGTH) : cleaned;
+        String cleaned = PartnerHttp.text(reason, MAX_REASON_LENGTH);
+        return cleaned == null ? "DECLINED" : cleaned;
     }
 
     record RefundRequest(BigDecimal amount) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.messaging.TransientFailure;
+import dev.orderflow.messaging.partner.PartnerException;
 import dev.orderflow.payment.support.FakeProvider;
 import dev.orderflow.testsupport.TestPorts;
 import io.micrometer.observation.ObservationRegistry;
@@ -91,9 +92,9 @@ class PaymentProviderTests {
     }
 
     @Test
-    void refusedRefundIsAProviderException() {
+    void refusedRefundIsAPartnerException() {
         assertThatThrownBy(() -> client.refund(UUID.randomUUID(), BigDecimal.TEN))
-                .isInstanceOf(ProviderException.class)
+                .isInstanceOf(PartnerException.class)
                 .hasMessageContaining("404");
     }
 

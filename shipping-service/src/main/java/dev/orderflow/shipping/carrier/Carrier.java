@@ -1,34 +1,25 @@
 package dev.orderflow.shipping.carrier;
 
-import dev.orderflow.events.EventJson;
 import dev.orderflow.events.ShippingAddress;
 import dev.orderflow.messaging.TransientFailure;
+import dev.orderflow.messaging.partner.PartnerException;
+import dev.orderflow.messaging.partner.PartnerHttp;
 import io.micrometer.observation.ObservationRegistry;
-import java.net.http.HttpClient;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The carrier's HTTP API (docs/saga.md): one HTTP call per method and no retries of its own. Unavailability
  * (connection failures, timeouts, 429/502/503/504) is a {@link TransientFailure}; any other failure, and any answer that
- * breaks the contract, a {@link CarrierException}. Answers are validated like any untrusted input.
+ * breaks the contract, a {@link PartnerException}. Answers are validated like any untrusted input.
  */
 public class Carrier {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private static final Set<Integer> UNAVAILABLE = Set.of(429, 502, 503, 504);
     private static final int MAX_TEXT_LENGTH = 200;
 
     private final RestClient rest;
@@ -39,19 +30,8 @@ public class Carrier {
 
     /** A client with bounded connect and read timeouts, observed (latency per partner call), JSON only. */
     public static Carrier create(CarrierProperties properties, ObservationRegistry observations) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.readTimeout());
-        RestClient rest = RestClient.builder()
-                .baseUrl(properties.baseUrl())
-                .requestFactory(requests)
-                .messageConverters(List.of(new JacksonJsonHttpMessageConverter(EventJson.mapper())))
-                .observationRegistry(observations)
-                .build();
-        return new Carrier(rest);
+        return new Carrier(PartnerHttp.restClient(
+                properties.baseUrl(), properties.connectTimeout(), properties.readTimeout(), observations));
     }
 
     /** Books once per order: the carrier answers a repeated order id with its first answer. */
@@ -73,14 +53,14 @@ public class Carrier {
                         .retrieve()
                         .body(BookingAnswer.class));
         if (answer == null || !orderId.equals(answer.orderId())) {
-            throw new CarrierException("booking answer does not name the order booked");
+            throw new PartnerException("booking answer does not name the order booked");
         }
         return switch (String.valueOf(answer.status())) {
             case "BOOKED" -> {
                 String carrier = text(answer.carrier());
                 String tracking = text(answer.trackingNumber());
                 if (carrier == null || tracking == null) {
-                    throw new CarrierException("booking answer has no carrier or tracking number");
+                    throw new PartnerException("booking answer has no carrier or tracking number");
                 }
                 yield BookingResult.booked(orderId, carrier, tracking);
             }
@@ -88,7 +68,7 @@ public class Carrier {
                 String reason = text(answer.reason());
                 yield BookingResult.failed(orderId, reason == null ? "FAILED" : reason);
             }
-            default -> throw new CarrierException("booking answer has an unknown status");
+            default -> throw new PartnerException("booking answer has an unknown status");
         };
     }
 
@@ -101,37 +81,16 @@ public class Carrier {
                         .retrieve()
                         .body(CancelAnswer.class));
         if (answer == null || !orderId.equals(answer.orderId()) || !"CANCELLED".equals(answer.status())) {
-            throw new CarrierException("cancellation answer does not confirm the cancellation of the order");
+            throw new PartnerException("cancellation answer does not confirm the cancellation of the order");
         }
     }
 
     private static <T> @Nullable T call(String operation, Supplier<@Nullable T> call) {
-        try {
-            return call.get();
-        } catch (RestClientResponseException e) {
-            HttpStatusCode status = e.getStatusCode();
-            if (UNAVAILABLE.contains(status.value())) {
-                throw new TransientFailure("carrier unavailable: " + operation + " answered " + status.value(), e);
-            }
-            throw new CarrierException("carrier refused the " + operation + ": " + status.value(), e);
-        } catch (ResourceAccessException e) {
-            throw new TransientFailure(
-                    "carrier unreachable on " + operation + ": "
-                            + e.getMostSpecificCause().getClass().getSimpleName(),
-                    e);
-        } catch (RestClientException e) {
-            throw new CarrierException("carrier sent an unreadable " + operation + " answer", e);
-        }
+        return PartnerHttp.call("carrier", operation, call);
     }
 
-    /** Carrier texts travel on in events: bounded, printable; null when blank. */
     private static @Nullable String text(@Nullable String value) {
-        String cleaned =
-                value == null ? "" : value.replaceAll("\\p{Cntrl}", " ").strip();
-        if (cleaned.isEmpty()) {
-            return null;
-        }
-        return cleaned.length() > MAX_TEXT_LENGTH ? cleaned.substring(0, MAX_TEXT_LENGTH) : cleaned;
+        return PartnerHttp.text(value, MAX_TEXT_LENGTH);
     }
 
     record BookingRequest(
