@@ -22,6 +22,7 @@ import dev.orderflow.messaging.outbox.OutboxBacklog;
 import dev.orderflow.messaging.outbox.OutboxConfiguration;
 import dev.orderflow.messaging.tracing.MicrometerTracePropagation;
 import dev.orderflow.messaging.tracing.TraceContextPropagation;
+import dev.orderflow.messaging.web.ProblemEnrichment;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -240,7 +241,7 @@ public final class MessagingAutoConfiguration {
         return handlers.producers().stream().map(names::of).toList();
     }
 
-    /** The dead-letter admin API, in every service that serves HTTP. */
+    /** The admin APIs and problem-details enrichment, in every service that serves HTTP. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
@@ -249,6 +250,12 @@ public final class MessagingAutoConfiguration {
         @Bean
         DeadLetterController orderflowDeadLetterController(DeadLetters deadLetters) {
             return new DeadLetterController(deadLetters);
+        }
+
+        /** {@code instance} and {@code traceId} on every problem-details answer of the service. */
+        @Bean
+        ProblemEnrichment orderflowProblemEnrichment(ObjectProvider<Tracer> tracer) {
+            return new ProblemEnrichment(tracer);
         }
 
         /** The incident admin API, in the services that can run a compensation again ({@link CompensationRetry}). */

@@ -5,6 +5,7 @@ import static dev.orderflow.messaging.support.MessagingTestApplication.OTHER_GRO
 import static dev.orderflow.messaging.support.MessagingTestKit.orderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -81,7 +82,10 @@ class DeadLetterReplayTests {
                 .andExpect(jsonPath("$.payload.customerEmail").value("***"))
                 .andExpect(jsonPath("$.payload.shippingAddress").value("***"))
                 .andExpect(jsonPath("$.payload.customerId").value("c-inspect"));
-        mvc.perform(get("/api/admin/dead-letters/{id}", Long.MAX_VALUE)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/admin/dead-letters/{id}", Long.MAX_VALUE))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.instance").value("/api/admin/dead-letters/" + Long.MAX_VALUE))
+                .andExpect(jsonPath("$.traceId").value(matchesPattern("[0-9a-f]{32}")));
         kit.handlers().succeed(orderId);
     }
 }

@@ -1,4 +1,4 @@
-package dev.orderflow.order.web;
+package dev.orderflow.messaging.web;
 
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
@@ -15,15 +15,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Adds the request path ({@code instance}) and the active trace's id ({@code traceId}) to every problem this service
- * answers, its own and those of shared controllers, so an operator goes from an error report straight to its trace.
+ * Adds the request path ({@code instance}) and the active trace's id ({@code traceId}, when the service traces) to
+ * every RFC 9457 problem a service answers, its own and those of shared controllers, so an operator goes from an error
+ * report straight to its trace. Registered in every servlet service by the messaging auto-configuration.
  */
 @RestControllerAdvice
-class ProblemEnrichment implements ResponseBodyAdvice<Object> {
+public class ProblemEnrichment implements ResponseBodyAdvice<Object> {
 
     private final ObjectProvider<Tracer> tracer;
 
-    ProblemEnrichment(ObjectProvider<Tracer> tracer) {
+    public ProblemEnrichment(ObjectProvider<Tracer> tracer) {
         this.tracer = tracer;
     }
 
