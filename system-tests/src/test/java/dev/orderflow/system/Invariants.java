@@ -89,8 +89,8 @@ final class Invariants {
                 .isEqualTo(1);
     }
 
-    /** Money as the APIs write it: a JSON number (order API) or a decimal string (operator APIs, like the events). */
+    /** Money as every API writes it: a decimal string. */
     static BigDecimal money(JsonNode amount) {
-        return amount.isNumber() ? amount.decimalValue() : new BigDecimal(amount.asString());
+        return new BigDecimal(amount.asString());
     }
 }

@@ -22,8 +22,8 @@ class SagaScenarioTests {
         JsonNode order = Shop.awaitTerminal(id);
 
         assertThat(order.get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(order.get("total").decimalValue()).isEqualByComparingTo("25.80");
-        assertThat(order.get("items").get(0).get("unitPrice").decimalValue()).isEqualByComparingTo("12.90");
+        assertThat(order.get("total").asString()).isEqualTo("25.80");
+        assertThat(order.get("items").get(0).get("unitPrice").asString()).isEqualTo("12.90");
         assertThat(order.get("timeline").size()).isGreaterThanOrEqualTo(4);
         Invariants.hold(List.of(id), List.of(sku));
         JsonNode product = Http.get(PlatformUnderTest.url(ServiceSpec.INVENTORY) + "/api/products/" + sku)

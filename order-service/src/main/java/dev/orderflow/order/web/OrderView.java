@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** An order as clients see it: no email or address (personal data stays with the services that need it). */
+/**
+ * An order as clients see it: no email or address (personal data stays with the services that need it). Money is a
+ * decimal string ({@code "25.80"}), as in every other API and event of Orderflow, so no client parses it as a float.
+ */
 @Schema(name = "Order")
 record OrderView(
         UUID id,
@@ -22,10 +25,10 @@ record OrderView(
         CancellationReason cancellationReason,
 
         String customerId,
-        List<OrderItem> items,
+        List<Item> items,
 
-        @Schema(description = "Null until inventory has reserved and priced the order") @Nullable
-        BigDecimal total,
+        @Schema(description = "Null until inventory has reserved and priced the order", example = "25.80") @Nullable
+        String total,
 
         @Schema(description = "ISO 4217, null until the order is priced") @Nullable
         String currency,
@@ -42,11 +45,29 @@ record OrderView(
                 order.status(),
                 order.cancellationReason(),
                 order.customerId(),
-                order.items(),
-                order.total(),
+                order.items().stream().map(Item::of).toList(),
+                money(order.total()),
                 order.currency(),
                 order.createdAt(),
                 order.updatedAt(),
                 order.timeline());
+    }
+
+    /** One line; the unit price is null until inventory has priced it. */
+    @Schema(name = "OrderItem")
+    record Item(
+            String sku,
+            int quantity,
+
+            @Schema(description = "Null until inventory has reserved and priced the order", example = "12.90") @Nullable
+            String unitPrice) {
+
+        static Item of(OrderItem item) {
+            return new Item(item.sku(), item.quantity(), money(item.unitPrice()));
+        }
+    }
+
+    private static @Nullable String money(@Nullable BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 }
