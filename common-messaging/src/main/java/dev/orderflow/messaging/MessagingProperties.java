@@ -36,9 +36,25 @@ public record MessagingProperties(
             @DefaultValue("30s") @NotNull Duration sendTimeout,
             @DefaultValue("5s") @NotNull Duration metricsInterval) {}
 
-    /** Consumers: blocking retries only, so one order's events keep their order. */
+    /**
+     * Consumers: blocking retries only, so one order's events keep their order. The fetch settings trade latency for
+     * throughput (ADR 0004): {@code fetchMinBytes} 1 answers a fetch as soon as anything is there, because a saga step
+     * is six hops and every hop would otherwise wait up to {@code fetchMaxWait} whenever traffic is light.
+     *
+     * @param maxPollRecords records a poll returns at most; a batch is acknowledged after all of them are handled
+     * @param fetchMinBytes the broker waits for this much data (or {@code fetchMaxWait}) before answering a fetch
+     * @param fetchMaxWait the longest the broker holds a fetch waiting for {@code fetchMinBytes}
+     * @param maxPollInterval the longest a batch may take before the consumer is considered dead and its partitions
+     *     are handed to another member; must exceed the blocking retries of one record
+     * @param lagInterval how often each group's lag is read from the broker ({@code orderflow_consumer_lag_records})
+     */
     public record Consumer(
             @DefaultValue("1") @Min(1) @Max(64) int concurrency,
+            @DefaultValue("500") @Min(1) @Max(10_000) int maxPollRecords,
+            @DefaultValue("1") @Min(1) @Max(52_428_800) int fetchMinBytes,
+            @DefaultValue("100ms") @NotNull Duration fetchMaxWait,
+            @DefaultValue("5m") @NotNull Duration maxPollInterval,
+            @DefaultValue("15s") @NotNull Duration lagInterval,
             @DefaultValue("500ms") @NotNull Duration transientBackoffInitial,
             @DefaultValue("30s") @NotNull Duration transientBackoffMax,
             @DefaultValue("2") @Min(0) @Max(10) int unexpectedFailureRetries,

@@ -2,6 +2,7 @@ package dev.orderflow.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -20,7 +21,12 @@ public final class LocalStack {
     public static void main(String[] args) throws InterruptedException {
         Path root = projectRoot();
         log.info("Starting the Orderflow platform from {}", root);
-        Platform platform = Platform.start(root, 0, List.of(args));
+        List<String> arguments = new ArrayList<>();
+        // Logs are for the person at the terminal here: text, not the JSON every deployment writes. Traces are kept
+        // whole (100 %) and exported when OTEL_EXPORTER_OTLP_ENDPOINT points at a collector (README, Operating).
+        arguments.add("--logging.structured.format.console=");
+        arguments.addAll(List.of(args));
+        Platform platform = Platform.start(root, 0, arguments);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             log.info("Stopping the Orderflow platform");

@@ -72,6 +72,10 @@ public final class Platform implements AutoCloseable {
         SharedShutdown.beforeSharedResourcesStop(platform::close);
         try {
             Files.createDirectories(platform.logs);
+            // Each platform starts with empty logs (restarts of one process append to its log).
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                Files.deleteIfExists(platform.logFile(spec));
+            }
             for (ServiceSpec spec : ServiceSpec.ALL) {
                 if (spec.database() != null) {
                     platform.databases.put(spec, SharedPostgres.createDatabase(spec.database()));
@@ -109,7 +113,25 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** Starts a process again after {@link #kill} and waits until it is healthy. */
+    /**
+     * Stops a process the way an orchestrator does (SIGTERM, as a rolling update or a scale-down would), waits until it
+     * has exited, and returns whether it exited within the grace period by itself.
+     */
+    public boolean terminate(ServiceSpec spec) {
+        Process process = processes.remove(spec);
+        if (process == null) {
+            return true;
+        }
+        process.destroy();
+        if (waitFor(process, STOP_GRACE)) {
+            return true;
+        }
+        process.destroyForcibly();
+        waitFor(process, STOP_GRACE);
+        return false;
+    }
+
+    /** Starts a process again after {@link #kill} or {@link #terminate} and waits until it is healthy. */
     public void restart(ServiceSpec spec) {
         kill(spec);
         launch(spec);

@@ -22,12 +22,24 @@ class Channels {
                 throw new IllegalStateException("Unknown notification channel '" + name + "' in"
                         + " orderflow.notifications.channels; known: " + new TreeSet<>(byName.keySet()));
             }
+            channel.requireConfigured();
             enabled.put(channel.name(), channel);
         }
     }
 
     Set<String> enabled() {
         return enabled.keySet();
+    }
+
+    /** The enabled channels worth delivering to now (a channel whose circuit is open waits). */
+    Set<String> accepting() {
+        Set<String> accepting = new TreeSet<>();
+        enabled.forEach((name, channel) -> {
+            if (channel.acceptsDeliveries()) {
+                accepting.add(name);
+            }
+        });
+        return accepting;
     }
 
     NotificationChannel get(String name) {

@@ -19,9 +19,9 @@ class LogChannel implements NotificationChannel {
 
     @Override
     public void deliver(Notification notification) {
+        // orderId is in the MDC (the dispatcher sets it): a key-value pair of the same name would clash in JSON logs.
         log.atInfo()
                 .addKeyValue("notificationId", notification.id())
-                .addKeyValue("orderId", notification.orderId())
                 .addKeyValue("outcome", notification.outcome())
                 .addKeyValue("reason", notification.reason())
                 .log(

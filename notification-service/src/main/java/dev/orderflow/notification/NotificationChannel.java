@@ -12,4 +12,12 @@ interface NotificationChannel {
      * @throws RuntimeException when it was not delivered; the dispatcher retries it later
      */
     void deliver(Notification notification);
+
+    /** Fails at start-up when the channel is enabled but lacks settings it needs. */
+    default void requireConfigured() {}
+
+    /** Whether deliveries are worth attempting now; false while the channel's circuit is open (nothing is claimed). */
+    default boolean acceptsDeliveries() {
+        return true;
+    }
 }

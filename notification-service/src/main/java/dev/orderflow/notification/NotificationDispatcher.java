@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers pending notifications after the transaction that created them committed, at least once. Every replica runs
  * one: it claims a small batch of due rows ({@code for update skip locked}, so replicas never claim the same row),
- * delivers each outside any transaction and records the result. A failure stays PENDING and is retried with backoff;
- * it never holds up other notifications, and the event consumer never waits for a delivery.
+ * delivers them concurrently outside any transaction and records each result. A failure stays PENDING and is retried
+ * with backoff; it never holds up other notifications, and the event consumer never waits for a delivery. A channel
+ * whose circuit is open is not claimed from until its circuit lets calls through again.
  */
 @Component
 class NotificationDispatcher implements SmartLifecycle {
@@ -59,7 +62,10 @@ class NotificationDispatcher implements SmartLifecycle {
         int attempted = 0;
         for (int batch = 0; batch < settings.maxBatchesPerRun(); batch++) {
             List<Notification> claimed = claimBatch();
-            claimed.forEach(this::deliver);
+            // Concurrently, so one slow channel (a webhook timing out) never holds up the others' deliveries.
+            try (ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor()) {
+                claimed.forEach(n -> deliveries.execute(() -> deliver(n)));
+            }
             attempted += claimed.size();
             if (claimed.size() < settings.batchSize()) {
                 break;
@@ -71,7 +77,11 @@ class NotificationDispatcher implements SmartLifecycle {
     private List<Notification> claimBatch() {
         List<Notification> claimed = transactions.execute(status -> {
             Instant now = clock.instant();
-            List<Notification> due = notifications.lockDue(now, channels.enabled(), settings.batchSize());
+            Set<String> accepting = channels.accepting();
+            if (accepting.isEmpty()) {
+                return List.<Notification>of();
+            }
+            List<Notification> due = notifications.lockDue(now, accepting, settings.batchSize());
             List<Notification> mine = due.stream()
                     .map(n -> n.claimed(now, settings.claimTimeout()))
                     .toList();

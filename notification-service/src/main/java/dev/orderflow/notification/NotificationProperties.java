@@ -1,13 +1,16 @@
 package dev.orderflow.notification;
 
+import dev.orderflow.messaging.partner.RetryBackoff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,12 +21,24 @@ import org.springframework.validation.annotation.Validated;
 record NotificationProperties(
         @DefaultValue({"log", "email"}) @NotEmpty List<@NotBlank String> channels,
         @DefaultValue @Valid Email email,
+        @DefaultValue @Valid Webhook webhook,
         @DefaultValue @Valid Dispatcher dispatcher) {
 
     /** The email channel; the recipient is the customer email carried by the outcome event. */
     record Email(
             @DefaultValue("Orderflow <orders@orderflow.dev>") @NotBlank
             String from) {}
+
+    /**
+     * The webhook channel: where notifications are posted and the shared secret they are signed with (HMAC-SHA256).
+     * The secret comes from the environment or a mounted secret, never from a file in the repository. Resilience
+     * settings: {@code resilience4j.*.instances.webhook.*}.
+     */
+    record Webhook(
+            @Nullable URI url,
+            @Nullable String secret,
+            @DefaultValue("2s") @NotNull Duration connectTimeout,
+            @DefaultValue("5s") @NotNull Duration readTimeout) {}
 
     /**
      * The dispatcher delivering pending notifications: every replica polls and claims small batches; a claim lasts
@@ -39,11 +54,9 @@ record NotificationProperties(
             @DefaultValue("10s") @NotNull Duration backoffInitial,
             @DefaultValue("15m") @NotNull Duration backoffMax) {
 
-        /** How long to wait after the given number of failed attempts: doubling from the initial delay, capped. */
+        /** How long to wait after the given number of failed attempts: doubling from the initial delay, capped, jittered. */
         Duration backoffAfter(int attempts) {
-            int doublings = Math.clamp(attempts - 1, 0, 30);
-            Duration delay = backoffInitial.multipliedBy(1L << doublings);
-            return delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
+            return RetryBackoff.exponential(backoffInitial, backoffMax).after(attempts);
         }
     }
 }

@@ -80,7 +80,7 @@ class NotificationTests {
     }
 
     @Test
-    void backoffDoublesFromTheInitialDelayUpToTheCap() {
+    void backoffDoublesFromTheInitialDelayUpToTheCapWithJitter() {
         NotificationProperties.Dispatcher settings = new NotificationProperties.Dispatcher(
                 true,
                 Duration.ofSeconds(1),
@@ -90,10 +90,10 @@ class NotificationTests {
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(15));
 
-        assertThat(settings.backoffAfter(1)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.backoffAfter(2)).isEqualTo(Duration.ofSeconds(20));
-        assertThat(settings.backoffAfter(4)).isEqualTo(Duration.ofSeconds(80));
-        assertThat(settings.backoffAfter(8)).isEqualTo(Duration.ofMinutes(15));
-        assertThat(settings.backoffAfter(1000)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(settings.backoffAfter(1)).isBetween(Duration.ofMillis(7_500), Duration.ofMillis(12_500));
+        assertThat(settings.backoffAfter(2)).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(25));
+        assertThat(settings.backoffAfter(4)).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(100));
+        assertThat(settings.backoffAfter(8)).isBetween(Duration.ofMillis(675_000), Duration.ofMillis(1_125_000));
+        assertThat(settings.backoffAfter(1000)).isBetween(Duration.ofMillis(675_000), Duration.ofMillis(1_125_000));
     }
 }

@@ -6,17 +6,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Schedules the deadline scan at its configured interval; a failed run waits for the next. */
+/** Schedules the deadline scan and the in-flight order count at their intervals; a failed run waits for the next. */
 @Configuration(proxyBeanMethods = false)
 class OrderJobs implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OrderJobs.class);
 
     private final OrderDeadlines deadlines;
+    private final InFlightOrders inFlight;
     private final OrderProperties properties;
 
-    OrderJobs(OrderDeadlines deadlines, OrderProperties properties) {
+    OrderJobs(OrderDeadlines deadlines, InFlightOrders inFlight, OrderProperties properties) {
         this.deadlines = deadlines;
+        this.inFlight = inFlight;
         this.properties = properties;
     }
 
@@ -25,6 +27,18 @@ class OrderJobs implements SchedulingConfigurer {
         OrderProperties.Job scan = properties.deadlineScan();
         if (scan.enabled()) {
             registrar.addFixedDelayTask(this::scanDeadlines, scan.interval());
+        }
+        registrar.addFixedDelayTask(this::refreshInFlight, properties.inFlightMetricsInterval());
+    }
+
+    private void refreshInFlight() {
+        try {
+            inFlight.refresh();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not count in-flight orders, retrying in {}: {}",
+                    properties.inFlightMetricsInterval(),
+                    e.toString());
         }
     }
 

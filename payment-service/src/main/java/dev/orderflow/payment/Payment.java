@@ -53,11 +53,15 @@ final class Payment {
     /** Personal data PaymentAuthorized carries on to shipping; forgotten once that event is written. */
     record Recipient(String customerEmail, ShippingAddress shippingAddress) {}
 
-    /** The events this payment's own events are caused by. */
+    /**
+     * The events this payment's own events are caused by, and the trace the intent was recorded in (W3C
+     * {@code traceparent}), which the provider calls and their outcome events continue.
+     */
     record Causes(
             @Nullable UUID correlationId,
             @Nullable UUID reservationEventId,
-            @Nullable UUID cancelEventId) {
+            @Nullable UUID cancelEventId,
+            @Nullable String traceparent) {
 
         Causation ofCharge() {
             return Causation.of(Objects.requireNonNull(correlationId), Objects.requireNonNull(reservationEventId));
@@ -96,7 +100,8 @@ final class Payment {
     }
 
     /** The intent to charge a reserved order: a new payment id (the provider's idempotency key), due at once. */
-    static Payment intend(StockReserved reserved, UUID paymentId, Causation cause, Instant now) {
+    static Payment intend(
+            StockReserved reserved, UUID paymentId, Causation cause, @Nullable String traceparent, Instant now) {
         return new Payment(
                 reserved.orderId(),
                 paymentId,
@@ -106,7 +111,7 @@ final class Payment {
                 null,
                 BigDecimal.ZERO,
                 false,
-                new Causes(cause.correlationId(), cause.causationId(), null),
+                new Causes(cause.correlationId(), cause.causationId(), null, traceparent),
                 0,
                 now,
                 null);
@@ -123,7 +128,7 @@ final class Payment {
                 null,
                 BigDecimal.ZERO,
                 true,
-                new Causes(cancel.correlationId(), null, cancel.causationId()),
+                new Causes(cancel.correlationId(), null, cancel.causationId(), null),
                 0,
                 null,
                 null);
@@ -142,7 +147,8 @@ final class Payment {
             return CancelOutcome.ALREADY_CANCELLED;
         }
         cancelled = true;
-        causes = new Causes(causes.correlationId(), causes.reservationEventId(), cancel.causationId());
+        causes = new Causes(
+                causes.correlationId(), causes.reservationEventId(), cancel.causationId(), causes.traceparent());
         return switch (status) {
             case PENDING -> {
                 if (attempts > 0) {

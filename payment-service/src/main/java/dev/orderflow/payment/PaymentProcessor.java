@@ -4,6 +4,7 @@ import dev.orderflow.messaging.TransientFailure;
 import dev.orderflow.messaging.incident.CompensationRetry;
 import dev.orderflow.messaging.partner.DueWorkProcessor;
 import dev.orderflow.messaging.partner.PartnerException;
+import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import dev.orderflow.payment.Payment.Call;
 import dev.orderflow.payment.provider.ChargeRequest;
 import dev.orderflow.payment.provider.PaymentProvider;
@@ -35,12 +36,14 @@ class PaymentProcessor extends DueWorkProcessor<Payment> implements Compensation
 
     private final PaymentService payments;
     private final PaymentProvider provider;
+    private final TraceContextPropagation tracing;
 
     PaymentProcessor(
             PaymentService payments,
             PaymentProvider provider,
             ProcessingProperties properties,
-            ProviderProperties providerProperties) {
+            ProviderProperties providerProperties,
+            TraceContextPropagation tracing) {
         super(
                 "payment-processor",
                 properties.pollInterval(),
@@ -48,6 +51,7 @@ class PaymentProcessor extends DueWorkProcessor<Payment> implements Compensation
                 claimTimeout(properties, providerProperties));
         this.payments = payments;
         this.provider = provider;
+        this.tracing = tracing;
     }
 
     /** The lease of a call: longer than the call can take, or a slow call would be taken again while it runs. */
@@ -74,6 +78,12 @@ class PaymentProcessor extends DueWorkProcessor<Payment> implements Compensation
         payments.claimRefund(orderId).ifPresent(this::drive);
     }
 
+    /** Nothing is taken while the provider's circuit is open: payments wait, attempts are not spent. */
+    @Override
+    protected int capacity(int batchSize) {
+        return provider.capacity(batchSize);
+    }
+
     @Override
     protected List<Payment> claimDue(int limit) {
         return payments.claimDue(limit);
@@ -84,7 +94,9 @@ class PaymentProcessor extends DueWorkProcessor<Payment> implements Compensation
     protected void drive(Payment payment) {
         UUID orderId = payment.orderId();
         Call call = payment.dueCall();
-        try (MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId.toString());
+        try (TraceContextPropagation.Continued span =
+                        tracing.continueTrace(payment.causes().traceparent(), "provider " + call, orderId.toString());
+                MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId.toString());
                 MDC.MDCCloseable c = MDC.putCloseable(
                         "correlationId", String.valueOf(payment.causes().correlationId()))) {
             try {

@@ -1,5 +1,6 @@
 package dev.orderflow.payment;
 
+import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.inventory.StockReserved;
 import dev.orderflow.events.order.OrderCancelled;
 import dev.orderflow.events.payment.PaymentAuthorized;
@@ -8,6 +9,7 @@ import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.messaging.EventContext;
 import dev.orderflow.messaging.Outbox;
 import dev.orderflow.messaging.incident.CompensationIncidents;
+import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import dev.orderflow.payment.Payment.Call;
 import dev.orderflow.payment.provider.ChargeResult;
 import dev.orderflow.payment.provider.RefundResult;
@@ -42,6 +44,7 @@ class PaymentService {
     private final ProcessingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TraceContextPropagation tracing;
 
     PaymentService(
             Payments payments,
@@ -49,13 +52,15 @@ class PaymentService {
             CompensationIncidents incidents,
             ProcessingProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            TraceContextPropagation tracing) {
         this.payments = payments;
         this.outbox = outbox;
         this.incidents = incidents;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** StockReserved: the intent to charge the total, unless the order was cancelled first. */
@@ -64,7 +69,12 @@ class PaymentService {
         UUID orderId = reserved.orderId();
         Optional<Payment> existing = payments.lock(orderId);
         if (existing.isEmpty()) {
-            Payment intent = Payment.intend(reserved, UUID.randomUUID(), context.causation(), clock.instant());
+            Payment intent = Payment.intend(
+                    reserved,
+                    UUID.randomUUID(),
+                    context.causation(),
+                    tracing.capture().get(CloudEventHeaders.TRACEPARENT),
+                    clock.instant());
             if (payments.insert(intent)) {
                 log.info(
                         "Charge of {} {} intended as payment {}",

@@ -22,10 +22,11 @@ class Payments {
     private static final String COLUMNS_TO_VALUES = """
             (order_id, payment_id, status, customer_id, amount, currency, customer_email, shipping_address,
              decline_reason, refunded_amount, cancelled, correlation_id, reservation_event_id, cancel_event_id,
-             attempts, next_attempt_at, last_error, created_at, updated_at)
+             traceparent, attempts, next_attempt_at, last_error, created_at, updated_at)
             values (:orderId, :paymentId, :status, :customerId, :amount, :currency, :customerEmail,
                     cast(:shippingAddress as jsonb), :declineReason, :refundedAmount, :cancelled, :correlationId,
-                    :reservationEventId, :cancelEventId, :attempts, :nextAttemptAt, :lastError, :now, :now)
+                    :reservationEventId, :cancelEventId, :traceparent, :attempts, :nextAttemptAt, :lastError, :now,
+                    :now)
             """;
 
     private final JdbcClient jdbc;
@@ -63,12 +64,12 @@ class Payments {
         bind(jdbc.sql("""
                                 update payment set (payment_id, status, customer_id, amount, currency, customer_email,
                                     shipping_address, decline_reason, refunded_amount, cancelled, correlation_id,
-                                    reservation_event_id, cancel_event_id, attempts, next_attempt_at, last_error,
-                                    updated_at)
+                                    reservation_event_id, cancel_event_id, traceparent, attempts, next_attempt_at,
+                                    last_error, updated_at)
                                 = (:paymentId, :status, :customerId, :amount, :currency, :customerEmail,
                                    cast(:shippingAddress as jsonb), :declineReason, :refundedAmount, :cancelled,
-                                   :correlationId, :reservationEventId, :cancelEventId, :attempts, :nextAttemptAt,
-                                   :lastError, :now)
+                                   :correlationId, :reservationEventId, :cancelEventId, :traceparent, :attempts,
+                                   :nextAttemptAt, :lastError, :now)
                                 where order_id = :orderId
                                 """), payment).update();
     }
@@ -124,6 +125,7 @@ class Payments {
                 .param("correlationId", p.causes().correlationId())
                 .param("reservationEventId", p.causes().reservationEventId())
                 .param("cancelEventId", p.causes().cancelEventId())
+                .param("traceparent", p.causes().traceparent())
                 .param("attempts", p.attempts())
                 .param("nextAttemptAt", timestamp(p.nextAttemptAt()))
                 .param("lastError", p.lastError())
@@ -151,7 +153,8 @@ class Payments {
                 new Payment.Causes(
                         rs.getObject("correlation_id", UUID.class),
                         rs.getObject("reservation_event_id", UUID.class),
-                        rs.getObject("cancel_event_id", UUID.class)),
+                        rs.getObject("cancel_event_id", UUID.class),
+                        rs.getString("traceparent")),
                 rs.getInt("attempts"),
                 next == null ? null : next.toInstant(),
                 rs.getString("last_error"));

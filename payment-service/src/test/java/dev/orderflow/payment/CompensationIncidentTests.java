@@ -64,10 +64,14 @@ class CompensationIncidentTests {
         assertThat(kit.published(orderId, PaymentRefunded.class)).isEmpty();
 
         provider.available();
-        mvc.perform(post("/api/admin/incidents/{id}/retry", incidentId))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("RESOLVED"))
-                .andExpect(jsonPath("$.resolvedAt").isNotEmpty());
+        // The provider's circuit may still be open after the failures: the operator retries until it lets the call
+        // through.
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> mvc.perform(post("/api/admin/incidents/{id}/retry", incidentId))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.status").value("RESOLVED"))
+                        .andExpect(jsonPath("$.resolvedAt").isNotEmpty()));
 
         assertThat(kit.status(orderId)).isEqualTo("REFUNDED");
         assertThat(kit.published(orderId, PaymentRefunded.class)).hasSize(1);

@@ -22,7 +22,7 @@ class PaymentTests {
     private final UUID orderId = UUID.randomUUID();
 
     private Payment intent() {
-        return Payment.intend(stockReserved(orderId, "c-1", "59.80"), UUID.randomUUID(), RESERVATION, NOW);
+        return Payment.intend(stockReserved(orderId, "c-1", "59.80"), UUID.randomUUID(), RESERVATION, null, NOW);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.orderflow.shipping;
 
+import dev.orderflow.messaging.partner.RetryBackoff;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize how many due calls it takes at a time; they run concurrently
  * @param claimTimeout how long a taken call is hidden from other workers; longer than a call can take, after which a
  *     call whose worker died is taken again
- * @param backoffInitial wait after the first failed attempt, doubled after each further one
+ * @param backoffInitial wait after the first failed attempt, doubled after each further one (±25 % jitter)
  * @param backoffMax the longest wait between attempts
  * @param incidentAfterAttempts failed carrier cancellations after which the cancellation becomes a compensation incident
  * @param incidentRetryInterval wait between the scheduled attempts of a cancellation with an open incident
@@ -31,10 +32,8 @@ record ProcessingProperties(
         @DefaultValue("5") @Min(1) int incidentAfterAttempts,
         @DefaultValue("5m") @NotNull Duration incidentRetryInterval) {
 
-    /** The wait after {@code attempts} failed attempts: exponential from the initial backoff, capped. */
+    /** The wait after {@code attempts} failed attempts: exponential from the initial backoff, capped, with jitter. */
     Duration backoff(int attempts) {
-        int doublings = Math.clamp(attempts - 1, 0, 30);
-        Duration delay = backoffInitial.multipliedBy(1L << doublings);
-        return delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
+        return RetryBackoff.exponential(backoffInitial, backoffMax).after(attempts);
     }
 }

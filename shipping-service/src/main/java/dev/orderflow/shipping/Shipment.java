@@ -36,11 +36,15 @@ final class Shipment {
     /** The carrier's booking: who carries it and how to track it. */
     record Booking(String carrier, String trackingNumber) {}
 
-    /** The events this shipment's own events are caused by. */
+    /**
+     * The events this shipment's own events are caused by, and the trace the intent was recorded in (W3C
+     * {@code traceparent}), which the carrier calls and their outcome events continue.
+     */
     record Causes(
             @Nullable UUID correlationId,
             @Nullable UUID paymentEventId,
-            @Nullable UUID cancelEventId) {
+            @Nullable UUID cancelEventId,
+            @Nullable String traceparent) {
 
         Causation ofBooking() {
             return Causation.of(Objects.requireNonNull(correlationId), Objects.requireNonNull(paymentEventId));
@@ -89,7 +93,8 @@ final class Shipment {
     }
 
     /** The intent to book a paid order: a new shipment id, due at once. The carrier de-duplicates by order id. */
-    static Shipment intend(PaymentAuthorized paid, UUID shipmentId, Causation cause, Instant now) {
+    static Shipment intend(
+            PaymentAuthorized paid, UUID shipmentId, Causation cause, @Nullable String traceparent, Instant now) {
         return new Shipment(
                 paid.orderId(),
                 shipmentId,
@@ -98,7 +103,7 @@ final class Shipment {
                 null,
                 null,
                 false,
-                new Causes(cause.correlationId(), cause.causationId(), null),
+                new Causes(cause.correlationId(), cause.causationId(), null, traceparent),
                 0,
                 now,
                 null);
@@ -114,7 +119,7 @@ final class Shipment {
                 null,
                 null,
                 true,
-                new Causes(cancel.correlationId(), null, cancel.causationId()),
+                new Causes(cancel.correlationId(), null, cancel.causationId(), null),
                 0,
                 null,
                 null);
@@ -125,7 +130,8 @@ final class Shipment {
             return CancelOutcome.ALREADY_CANCELLED;
         }
         cancelled = true;
-        causes = new Causes(causes.correlationId(), causes.paymentEventId(), cancel.causationId());
+        causes =
+                new Causes(causes.correlationId(), causes.paymentEventId(), cancel.causationId(), causes.traceparent());
         return switch (status) {
             case PENDING -> {
                 if (attempts > 0) {

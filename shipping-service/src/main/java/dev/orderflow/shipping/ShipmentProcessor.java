@@ -4,6 +4,7 @@ import dev.orderflow.messaging.TransientFailure;
 import dev.orderflow.messaging.incident.CompensationRetry;
 import dev.orderflow.messaging.partner.DueWorkProcessor;
 import dev.orderflow.messaging.partner.PartnerException;
+import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import dev.orderflow.shipping.Shipment.Call;
 import dev.orderflow.shipping.carrier.Carrier;
 import dev.orderflow.shipping.carrier.CarrierProperties;
@@ -34,12 +35,14 @@ class ShipmentProcessor extends DueWorkProcessor<Shipment> implements Compensati
 
     private final ShippingService shipping;
     private final Carrier carrier;
+    private final TraceContextPropagation tracing;
 
     ShipmentProcessor(
             ShippingService shipping,
             Carrier carrier,
             ProcessingProperties properties,
-            CarrierProperties carrierProperties) {
+            CarrierProperties carrierProperties,
+            TraceContextPropagation tracing) {
         super(
                 "shipment-processor",
                 properties.pollInterval(),
@@ -47,6 +50,7 @@ class ShipmentProcessor extends DueWorkProcessor<Shipment> implements Compensati
                 claimTimeout(properties, carrierProperties));
         this.shipping = shipping;
         this.carrier = carrier;
+        this.tracing = tracing;
     }
 
     /** The lease of a call: longer than the call can take, or a slow call would be taken again while it runs. */
@@ -74,6 +78,12 @@ class ShipmentProcessor extends DueWorkProcessor<Shipment> implements Compensati
         shipping.claimCancellation(orderId).ifPresent(this::drive);
     }
 
+    /** Nothing is taken while the carrier's circuit is open: shipments wait, attempts are not spent. */
+    @Override
+    protected int capacity(int batchSize) {
+        return carrier.capacity(batchSize);
+    }
+
     @Override
     protected List<Shipment> claimDue(int limit) {
         return shipping.claimDue(limit);
@@ -84,7 +94,9 @@ class ShipmentProcessor extends DueWorkProcessor<Shipment> implements Compensati
     protected void drive(Shipment shipment) {
         UUID orderId = shipment.orderId();
         Call call = shipment.dueCall();
-        try (MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId.toString());
+        try (TraceContextPropagation.Continued span =
+                        tracing.continueTrace(shipment.causes().traceparent(), "carrier " + call, orderId.toString());
+                MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId.toString());
                 MDC.MDCCloseable c = MDC.putCloseable(
                         "correlationId", String.valueOf(shipment.causes().correlationId()))) {
             try {

@@ -45,12 +45,12 @@ class Shipments {
                                         insert into shipment
                                             (order_id, shipment_id, status, shipping_address, carrier, tracking_number,
                                              failure_reason, cancelled, correlation_id, payment_event_id,
-                                             cancel_event_id, attempts, next_attempt_at, last_error, created_at,
-                                             updated_at)
+                                             cancel_event_id, traceparent, attempts, next_attempt_at, last_error,
+                                             created_at, updated_at)
                                         values (:orderId, :shipmentId, :status, cast(:address as jsonb), :carrier,
                                                 :trackingNumber, :failureReason, :cancelled, :correlationId,
-                                                :paymentEventId, :cancelEventId, :attempts, :nextAttemptAt, :lastError,
-                                                :now, :now)
+                                                :paymentEventId, :cancelEventId, :traceparent, :attempts,
+                                                :nextAttemptAt, :lastError, :now, :now)
                                         on conflict (order_id) do nothing
                                         """), shipment).update() > 0;
     }
@@ -59,10 +59,10 @@ class Shipments {
         bind(jdbc.sql("""
                                 update shipment set (shipment_id, status, shipping_address, carrier, tracking_number,
                                     failure_reason, cancelled, correlation_id, payment_event_id, cancel_event_id,
-                                    attempts, next_attempt_at, last_error, updated_at)
+                                    traceparent, attempts, next_attempt_at, last_error, updated_at)
                                 = (:shipmentId, :status, cast(:address as jsonb), :carrier, :trackingNumber,
                                    :failureReason, :cancelled, :correlationId, :paymentEventId, :cancelEventId,
-                                   :attempts, :nextAttemptAt, :lastError, :now)
+                                   :traceparent, :attempts, :nextAttemptAt, :lastError, :now)
                                 where order_id = :orderId
                                 """), shipment).update();
     }
@@ -113,6 +113,7 @@ class Shipments {
                 .param("correlationId", s.causes().correlationId())
                 .param("paymentEventId", s.causes().paymentEventId())
                 .param("cancelEventId", s.causes().cancelEventId())
+                .param("traceparent", s.causes().traceparent())
                 .param("attempts", s.attempts())
                 .param("nextAttemptAt", timestamp(s.nextAttemptAt()))
                 .param("lastError", s.lastError())
@@ -134,7 +135,8 @@ class Shipments {
                 new Shipment.Causes(
                         rs.getObject("correlation_id", UUID.class),
                         rs.getObject("payment_event_id", UUID.class),
-                        rs.getObject("cancel_event_id", UUID.class)),
+                        rs.getObject("cancel_event_id", UUID.class),
+                        rs.getString("traceparent")),
                 rs.getInt("attempts"),
                 next == null ? null : next.toInstant(),
                 rs.getString("last_error"));

@@ -1,5 +1,6 @@
 package dev.orderflow.shipping;
 
+import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.order.OrderCancelled;
 import dev.orderflow.events.payment.PaymentAuthorized;
 import dev.orderflow.events.shipping.ShipmentCancelled;
@@ -8,6 +9,7 @@ import dev.orderflow.events.shipping.ShipmentScheduled;
 import dev.orderflow.messaging.EventContext;
 import dev.orderflow.messaging.Outbox;
 import dev.orderflow.messaging.incident.CompensationIncidents;
+import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import dev.orderflow.shipping.Shipment.Call;
 import dev.orderflow.shipping.carrier.BookingResult;
 import java.time.Clock;
@@ -42,19 +44,23 @@ class ShippingService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final TraceContextPropagation tracing;
+
     ShippingService(
             Shipments shipments,
             Outbox outbox,
             CompensationIncidents incidents,
             ProcessingProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            TraceContextPropagation tracing) {
         this.shipments = shipments;
         this.outbox = outbox;
         this.incidents = incidents;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** PaymentAuthorized: the intent to book the shipment, unless the order was cancelled first. */
@@ -63,7 +69,12 @@ class ShippingService {
         UUID orderId = paid.orderId();
         Optional<Shipment> existing = shipments.lock(orderId);
         if (existing.isEmpty()) {
-            Shipment intent = Shipment.intend(paid, UUID.randomUUID(), context.causation(), clock.instant());
+            Shipment intent = Shipment.intend(
+                    paid,
+                    UUID.randomUUID(),
+                    context.causation(),
+                    tracing.capture().get(CloudEventHeaders.TRACEPARENT),
+                    clock.instant());
             if (shipments.insert(intent)) {
                 log.info("Booking intended as shipment {}", intent.shipmentId());
                 workDue();

@@ -17,7 +17,8 @@ class ShipmentTests {
     private static final Shipment.Booking BOOKING = new Shipment.Booking("Sandbox Parcel", "TRK-1");
 
     private static Shipment intent() {
-        return Shipment.intend(paymentAuthorized(UUID.randomUUID(), "DE"), UUID.randomUUID(), Causation.newSaga(), NOW);
+        return Shipment.intend(
+                paymentAuthorized(UUID.randomUUID(), "DE"), UUID.randomUUID(), Causation.newSaga(), null, NOW);
     }
 
     @Test

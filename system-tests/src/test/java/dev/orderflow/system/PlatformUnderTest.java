@@ -5,6 +5,7 @@ import dev.orderflow.localstack.ServiceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,18 +22,37 @@ final class PlatformUnderTest {
      */
     static final Duration DEADLINE = Duration.ofSeconds(90);
 
-    private static final List<String> ORDER_DEADLINE = List.of(
+    /**
+     * Writes one client may make per second before it is shed with 429: low, so the overload scenario reaches it with
+     * a margin on any machine (every scenario's client retries a 429 after Retry-After, as a client should).
+     */
+    static final int PER_CLIENT_RATE = 20;
+
+    private static final List<String> ARGUMENTS = List.of(
             "--orderflow.orders.deadline=" + DEADLINE.toSeconds() + "s",
-            "--orderflow.orders.deadline-scan.interval=2s");
+            "--orderflow.orders.deadline-scan.interval=2s",
+            "--orderflow.orders.load-shedding.per-client-rate=" + PER_CLIENT_RATE);
     private static Platform platform;
+    private static OtlpReceiver traces;
 
     private PlatformUnderTest() {}
 
     static synchronized Platform get() {
         if (platform == null) {
-            platform = Platform.start(projectRoot(), PORT_OFFSET, ORDER_DEADLINE);
+            traces = OtlpReceiver.start();
+            List<String> arguments = new ArrayList<>(ARGUMENTS);
+            // Every service exports its spans over OTLP to this JVM's receiver, as it would to a collector.
+            arguments.add("--management.opentelemetry.tracing.export.otlp.endpoint=" + traces.endpoint());
+            arguments.add("--management.opentelemetry.tracing.export.schedule-delay=500ms");
+            platform = Platform.start(projectRoot(), PORT_OFFSET, arguments);
         }
         return platform;
+    }
+
+    /** The spans the platform's services exported. */
+    static synchronized OtlpReceiver traces() {
+        get();
+        return traces;
     }
 
     static String url(ServiceSpec spec) {

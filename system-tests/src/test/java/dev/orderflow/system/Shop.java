@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** What a scenario does through the platform's public APIs, with names and SKUs of its own. */
@@ -62,11 +65,52 @@ final class Shop {
         return body;
     }
 
-    /** Places an order and returns its id; the API must accept it. */
+    /** 429 answers the order API gave this JVM's scenarios (load shed, retried). */
+    static final AtomicInteger SHED = new AtomicInteger();
+    /** 5xx answers the order API gave this JVM's scenarios: there must be none. */
+    static final AtomicInteger SERVER_ERRORS = new AtomicInteger();
+
+    /**
+     * Places an order and returns its id, as a well-behaved client does: with an {@code Idempotency-Key}, and trying
+     * again with the same key when it is told to (429 with Retry-After) or cannot reach the service (restarting);
+     * the API must accept it in the end.
+     */
     String place(Map<String, Object> order) {
-        Http.Response response = Http.post(PlatformUnderTest.url(ServiceSpec.ORDER) + "/api/orders", order);
+        String key = UUID.randomUUID().toString();
+        AtomicReference<Http.Response> accepted = new AtomicReference<>();
+        await().atMost(SAGA_LIMIT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Http.Response response = attempt(order, key);
+                    if (response == null || response.status() == 429) {
+                        return false;
+                    }
+                    accepted.set(response);
+                    return true;
+                });
+        Http.Response response = accepted.get();
         assertThat(response.status()).as("place order: %s", response.body()).isEqualTo(202);
         return response.body().get("id").asString();
+    }
+
+    /** One placement attempt; null when the service could not be reached. */
+    private static Http.@Nullable Response attempt(Map<String, Object> order, String key) {
+        Http.Response response;
+        try {
+            response = Http.post(
+                    PlatformUnderTest.url(ServiceSpec.ORDER) + "/api/orders", order, Map.of("Idempotency-Key", key));
+        } catch (IllegalStateException unreachable) {
+            return null;
+        }
+        if (response.status() == 429) {
+            SHED.incrementAndGet();
+            assertThat(response.headers()).as("429 says when to retry").containsKey("retry-after");
+            assertThat(response.body().get("title").asString()).isEqualTo("Too many requests");
+        } else if (response.status() >= 500) {
+            SERVER_ERRORS.incrementAndGet();
+        }
+        return response;
     }
 
     static JsonNode get(String orderId) {

@@ -8,9 +8,11 @@ import dev.orderflow.messaging.deadletter.DeadLetterController;
 import dev.orderflow.messaging.deadletter.DeadLetterRecorder;
 import dev.orderflow.messaging.deadletter.DeadLetterStore;
 import dev.orderflow.messaging.deadletter.DeadLetters;
+import dev.orderflow.messaging.health.KafkaHealthIndicator;
 import dev.orderflow.messaging.housekeeping.MessagingHousekeeping;
 import dev.orderflow.messaging.housekeeping.RetentionCleanup;
 import dev.orderflow.messaging.inbox.ConsumerErrorHandling;
+import dev.orderflow.messaging.inbox.ConsumerLag;
 import dev.orderflow.messaging.inbox.ConsumerMetrics;
 import dev.orderflow.messaging.inbox.EventConsumers;
 import dev.orderflow.messaging.inbox.EventDispatcher;
@@ -21,6 +23,7 @@ import dev.orderflow.messaging.incident.IncidentController;
 import dev.orderflow.messaging.outbox.OutboxBacklog;
 import dev.orderflow.messaging.outbox.OutboxConfiguration;
 import dev.orderflow.messaging.tracing.MicrometerTracePropagation;
+import dev.orderflow.messaging.tracing.OrderIdSpans;
 import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import dev.orderflow.messaging.web.ProblemEnrichment;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +33,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +123,14 @@ public final class MessagingAutoConfiguration {
         return new KafkaTemplate<>(KafkaClientSettings.producerFactory(producerFactory));
     }
 
+    /** Readiness needs Kafka ({@code management.endpoint.health.group.readiness}, see OrderflowDefaults). */
+    @Bean(name = "kafkaHealthIndicator")
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin.getConfigurationProperties(), Duration.ofSeconds(3));
+    }
+
     @Bean
     ConsumerMetrics orderflowConsumerMetrics(MeterRegistry registry) {
         return new ConsumerMetrics(registry);
@@ -196,7 +208,36 @@ public final class MessagingAutoConfiguration {
                 subscriptions,
                 context,
                 observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-                properties.observationEnabled());
+                properties.observationEnabled(),
+                settings);
+    }
+
+    /** Every consuming group's lag as the broker sees it, dead-letter recorders included. */
+    @Bean
+    ConsumerLag orderflowConsumerLag(
+            ObjectProvider<EventHandlers> handlers,
+            MessagingProperties properties,
+            KafkaAdmin admin,
+            MeterRegistry registry) {
+        List<ConsumerLag.Watched> watched = new ArrayList<>();
+        handlers.orderedStream().forEach(h -> {
+            List<String> topics = topicsOf(h, properties.topicNames());
+            String groupId = properties.topicPrefix() + h.consumerGroup();
+            watched.add(new ConsumerLag.Watched(h.consumerGroup(), groupId, topics));
+            if (properties.consumer().recordDeadLetters()) {
+                watched.add(new ConsumerLag.Watched(
+                        h.consumerGroup() + ".dead-letters",
+                        groupId + ".dead-letters",
+                        topics.stream()
+                                .map(t -> Topics.deadLetter(t, h.consumerGroup()))
+                                .toList()));
+            }
+        });
+        return new ConsumerLag(
+                admin.getConfigurationProperties(),
+                watched,
+                properties.consumer().lagInterval(),
+                registry);
     }
 
     /** Declares the saga topics and this service's dead-letter topics so consumers never wait for them. */
@@ -239,6 +280,17 @@ public final class MessagingAutoConfiguration {
 
     private static List<String> topicsOf(EventHandlers handlers, Topics names) {
         return handlers.producers().stream().map(names::of).toList();
+    }
+
+    /** {@code order.id} on every span of an order's trace (when the application traces with OpenTelemetry). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.opentelemetry.sdk.trace.SpanProcessor")
+    static class OrderIdSpansConfiguration {
+
+        @Bean
+        OrderIdSpans orderflowOrderIdSpans() {
+            return new OrderIdSpans();
+        }
     }
 
     /** The admin APIs and problem-details enrichment, in every service that serves HTTP. */

@@ -1,5 +1,6 @@
 package dev.orderflow.messaging.inbox;
 
+import dev.orderflow.messaging.MessagingProperties;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class EventConsumers implements SmartLifecycle {
     private final ApplicationContext context;
     private final ObservationRegistry observationRegistry;
     private final boolean observationEnabled;
+    private final MessagingProperties.Consumer tuning;
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
     private volatile boolean running;
 
@@ -46,17 +48,30 @@ public final class EventConsumers implements SmartLifecycle {
             List<Subscription> subscriptions,
             ApplicationContext context,
             ObservationRegistry observationRegistry,
-            boolean observationEnabled) {
+            boolean observationEnabled,
+            MessagingProperties.Consumer tuning) {
         this.consumerFactory = consumerFactory;
+        this.tuning = tuning;
         this.subscriptions = List.copyOf(subscriptions);
         this.context = context;
         this.observationRegistry = observationRegistry;
         this.observationEnabled = observationEnabled;
     }
 
-    /** The consumer settings Orderflow relies on, applied over the application's own Kafka consumer settings. */
-    static Properties consumerOverrides() {
+    /**
+     * The consumer settings Orderflow relies on and its tuning ({@code orderflow.messaging.consumer.*}), applied over
+     * the application's own Kafka consumer settings.
+     */
+    static Properties consumerOverrides(MessagingProperties.Consumer tuning) {
         Properties properties = new Properties();
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, tuning.maxPollRecords());
+        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, tuning.fetchMinBytes());
+        properties.put(
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                Math.toIntExact(tuning.fetchMaxWait().toMillis()));
+        properties.put(
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                Math.toIntExact(tuning.maxPollInterval().toMillis()));
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -75,9 +90,10 @@ public final class EventConsumers implements SmartLifecycle {
                     new ContainerProperties(subscription.topics().toArray(String[]::new));
             properties.setGroupId(subscription.groupId());
             properties.setAckMode(ContainerProperties.AckMode.BATCH);
-            properties.setKafkaConsumerProperties(consumerOverrides());
+            properties.setKafkaConsumerProperties(consumerOverrides(tuning));
             properties.setObservationEnabled(observationEnabled);
             properties.setObservationRegistry(observationRegistry);
+            properties.setObservationConvention(new OrderIdListenerConvention());
             properties.setMessageListener((MessageListener<String, byte[]>) subscription.listener()::accept);
             ConcurrentMessageListenerContainer<String, byte[]> container =
                     new ConcurrentMessageListenerContainer<>(consumerFactory, properties);

@@ -41,7 +41,7 @@ final class OutboxPublisher {
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(rows.size());
         Throwable failure = null;
         for (OutboxRow row : rows) {
-            try (TraceContextPropagation.Scope scope = tracing.restore(row.traceContext())) {
+            try (TraceContextPropagation.Scope scope = tracing.restore(row.traceContext(), row.key())) {
                 sends.add(template.send(record(row, scope.headersToSend())));
             } catch (RuntimeException e) {
                 // Kafka is unreachable (metadata wait timed out) or the producer is closed: stop sending this batch.

@@ -49,6 +49,14 @@ public abstract class DueWorkProcessor<T> implements SmartLifecycle {
     /** Makes the call of one unit of work and records its result; never throws. */
     protected abstract void drive(T work);
 
+    /**
+     * How much of a batch of {@code batchSize} to take now. A processor whose partner's circuit is open answers 0: the
+     * worker then takes nothing, counts no attempt and looks again after {@code pollInterval} (no spinning).
+     */
+    protected int capacity(int batchSize) {
+        return batchSize;
+    }
+
     /** Makes the worker look for due work now; call it after the commit that made work due. */
     public void wakeUp() {
         wakeUps.offer(Boolean.TRUE);
@@ -101,9 +109,13 @@ public abstract class DueWorkProcessor<T> implements SmartLifecycle {
         }
     }
 
-    /** Takes one batch of due work and drives it concurrently; returns how much it took. */
+    /** Takes one batch of due work and drives it concurrently; returns how much it took, or 0 with no capacity. */
     private int processDue() {
-        List<T> due = claimDue(batchSize);
+        int capacity = Math.min(batchSize, capacity(batchSize));
+        if (capacity <= 0) {
+            return 0;
+        }
+        List<T> due = claimDue(capacity);
         try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
             due.forEach(work -> calls.execute(() -> drive(work)));
         }

@@ -7,11 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -21,16 +21,15 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * How every service talks HTTP to a partner: one {@link RestClient} per partner with bounded timeouts and no retries of
  * its own (the caller's processor retries with backoff), and one classification of failures: unavailability
- * (connection failures, time-outs, 429/502/503/504) is a {@link TransientFailure}, anything else a
- * {@link PartnerException}.
+ * (connection failures, time-outs, 429 and every 5xx) is a {@link TransientFailure}, anything else (another 4xx, an
+ * unreadable answer) a {@link PartnerException}. Retrying is safe because every partner call carries the key the
+ * partner de-duplicates by.
  */
 public final class PartnerHttp {
 
-    private static final Set<Integer> UNAVAILABLE = Set.of(429, 502, 503, 504);
-
     private PartnerHttp() {}
 
-    /** HTTP/1.1, bounded connect and read timeouts, JSON with the events' mapper (plain decimals), observed. */
+    /** HTTP/1.1, bounded connect and read timeouts, JSON with the events' mapper (plain decimals) or raw bytes, observed. */
     public static RestClient restClient(
             URI baseUrl, Duration connectTimeout, Duration readTimeout, ObservationRegistry observations) {
         HttpClient http = HttpClient.newBuilder()
@@ -42,7 +41,9 @@ public final class PartnerHttp {
         return RestClient.builder()
                 .baseUrl(baseUrl)
                 .requestFactory(requests)
-                .messageConverters(List.of(new JacksonJsonHttpMessageConverter(EventJson.mapper())))
+                .messageConverters(List.of(
+                        // Bytes as they are: a signed body (webhooks) must go out exactly as it was signed.
+                        new ByteArrayHttpMessageConverter(), new JacksonJsonHttpMessageConverter(EventJson.mapper())))
                 .observationRegistry(observations)
                 .build();
     }
@@ -58,7 +59,7 @@ public final class PartnerHttp {
             return call.get();
         } catch (RestClientResponseException e) {
             HttpStatusCode status = e.getStatusCode();
-            if (UNAVAILABLE.contains(status.value())) {
+            if (status.is5xxServerError() || status.value() == 429) {
                 throw new TransientFailure(partner + " unavailable: " + operation + " answered " + status.value(), e);
             }
             throw new PartnerException(partner + " refused the " + operation + ": " + status.value(), e);

@@ -6,6 +6,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trace propagation through Micrometer Tracing. Restoring starts a short producer span, a child of the writer's span,
@@ -33,7 +34,7 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
     }
 
     @Override
-    public Scope restore(Map<String, String> stored) {
+    public Scope restore(Map<String, String> stored, String orderId) {
         if (stored.get(CloudEventHeaders.TRACEPARENT) == null) {
             return Scope.sending(Map.of());
         }
@@ -41,6 +42,7 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
                 .extract(stored, Map::get)
                 .name("outbox publish")
                 .kind(Span.Kind.PRODUCER)
+                .tag(OrderIdSpans.ORDER_ID, orderId)
                 .start();
         Map<String, String> toSend = inject(span);
         return new Scope() {
@@ -53,6 +55,23 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
             public void close() {
                 span.end();
             }
+        };
+    }
+
+    @Override
+    public Continued continueTrace(@Nullable String traceparent, String name, String orderId) {
+        if (traceparent == null || traceparent.isBlank()) {
+            return () -> {};
+        }
+        Span span = propagator
+                .extract(Map.of(CloudEventHeaders.TRACEPARENT, traceparent), Map::get)
+                .name(name)
+                .tag(OrderIdSpans.ORDER_ID, orderId)
+                .start();
+        Tracer.SpanInScope scope = tracer.withSpan(span);
+        return () -> {
+            scope.close();
+            span.end();
         };
     }
 

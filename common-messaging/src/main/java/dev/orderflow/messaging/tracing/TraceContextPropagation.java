@@ -2,6 +2,7 @@ package dev.orderflow.messaging.tracing;
 
 import dev.orderflow.events.CloudEventHeaders;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries the W3C trace context across the outbox hop: captured when the row is written, restored around the relay's
@@ -16,7 +17,21 @@ public interface TraceContextPropagation {
      * Continues the stored context for the send of one record; the scope's headers go out with the record (a child
      * context when this application traces, the stored headers verbatim when it does not).
      */
-    Scope restore(Map<String, String> stored);
+    Scope restore(Map<String, String> stored, String orderId);
+
+    /**
+     * Opens a span named {@code name} as a child of a stored {@code traceparent} and makes it current until closed, so
+     * work done later, on another thread (a partner call and its result's outbox rows), stays in the order's trace.
+     * Without a stored context, or without a tracer, it changes nothing.
+     */
+    Continued continueTrace(@Nullable String traceparent, String name, String orderId);
+
+    /** A span made current by {@link #continueTrace}; closing it ends the span. */
+    @FunctionalInterface
+    interface Continued extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     interface Scope extends AutoCloseable {
 
@@ -49,8 +64,13 @@ public interface TraceContextPropagation {
             }
 
             @Override
-            public Scope restore(Map<String, String> stored) {
+            public Scope restore(Map<String, String> stored, String orderId) {
                 return Scope.sending(stored);
+            }
+
+            @Override
+            public Continued continueTrace(@Nullable String traceparent, String name, String orderId) {
+                return () -> {};
             }
         };
     }

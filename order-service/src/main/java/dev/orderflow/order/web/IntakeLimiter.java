@@ -1,57 +1,50 @@
 package dev.orderflow.order.web;
 
 import dev.orderflow.order.OrderProperties;
-import io.micrometer.core.instrument.Counter;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Sheds load at the door: at most {@code orderflow.orders.intake.max-concurrent} orders are placed at once, so a burst
- * never exhausts the connection pool; a request that cannot get its turn within {@code max-wait} is answered 429 with
- * Retry-After instead of timing out or failing with a 5xx.
+ * Guards the database behind order placement (a resilience4j bulkhead, {@code order-intake}): at most
+ * {@code orderflow.orders.intake.max-concurrent} orders are placed at once, so a burst never exhausts the connection
+ * pool; a request that cannot get its turn within {@code max-wait} is answered 429 with Retry-After instead of timing
+ * out or failing with a 5xx. The API-wide limits are {@link LoadShedding}'s.
  */
 @Component
 class IntakeLimiter {
 
-    private final Semaphore permits;
-    private final Duration maxWait;
-    private final Counter shed;
+    static final String SHED_METRIC = "orderflow.orders.shed";
+    static final String BULKHEAD = "order-intake";
 
-    IntakeLimiter(OrderProperties properties, MeterRegistry registry) {
-        this.permits = new Semaphore(properties.intake().maxConcurrent(), true);
-        this.maxWait = properties.intake().maxWait();
-        this.shed = Counter.builder("orderflow.orders.shed")
-                .description("Order requests refused with 429 because intake was saturated")
-                .register(registry);
-    }
+    private final Bulkhead placements;
+    private final MeterRegistry meters;
 
-    /** Intake is saturated: the client should come back later. */
-    static final class SaturatedException extends RuntimeException {
-        SaturatedException() {
-            super("Too many orders are being placed right now; retry shortly");
-        }
+    IntakeLimiter(OrderProperties properties, BulkheadRegistry bulkheads, MeterRegistry meters) {
+        this.placements = bulkheads.bulkhead(
+                BULKHEAD,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(properties.intake().maxConcurrent())
+                        .maxWaitDuration(properties.intake().maxWait())
+                        .fairCallHandlingStrategyEnabled(true)
+                        .build());
+        this.meters = meters;
     }
 
     <T> T admit(Supplier<T> work) {
-        boolean admitted;
-        try {
-            admitted = permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        }
-        if (!admitted) {
-            shed.increment();
-            throw new SaturatedException();
+        if (!placements.tryAcquirePermission()) {
+            meters.counter(SHED_METRIC, "reason", "intake").increment();
+            throw new TooManyRequestsException(
+                    "Too many orders are being placed right now; retry shortly", Duration.ofSeconds(1));
         }
         try {
             return work.get();
         } finally {
-            permits.release();
+            placements.onComplete();
         }
     }
 }

@@ -1,10 +1,13 @@
 package dev.orderflow.order.web;
 
+import dev.orderflow.messaging.tracing.OrderIdSpans;
 import dev.orderflow.order.OrderIntake;
 import dev.orderflow.order.OrderNotFoundException;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.Orders;
 import dev.orderflow.order.web.IdempotencyKeys.StoredResponse;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -19,6 +22,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -48,12 +52,19 @@ class OrderController {
     private final IntakeLimiter intakeLimiter;
     private final OrderIntake intake;
     private final Orders orders;
+    private final Tracer tracer;
 
-    OrderController(IdempotentPlacement placement, IntakeLimiter intakeLimiter, OrderIntake intake, Orders orders) {
+    OrderController(
+            IdempotentPlacement placement,
+            IntakeLimiter intakeLimiter,
+            OrderIntake intake,
+            Orders orders,
+            ObjectProvider<Tracer> tracer) {
         this.placement = placement;
         this.intakeLimiter = intakeLimiter;
         this.intake = intake;
         this.orders = orders;
+        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -106,6 +117,11 @@ class OrderController {
                 ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON);
         if (response.orderId() != null) {
             builder.location(location(response.orderId()));
+            // The request's span starts the order's trace: it carries the order id like every span after it.
+            Span span = tracer.currentSpan();
+            if (span != null) {
+                span.tag(OrderIdSpans.ORDER_ID, response.orderId().toString());
+            }
         }
         if (response.replayed()) {
             builder.header(REPLAYED, "true");

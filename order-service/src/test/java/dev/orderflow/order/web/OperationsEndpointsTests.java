@@ -1,6 +1,7 @@
 package dev.orderflow.order.web;
 
 import static dev.orderflow.order.support.OrderTestKit.customer;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,6 +12,8 @@ import dev.orderflow.order.support.OrderServiceIntegrationTest;
 import dev.orderflow.order.support.OrderTestKit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** What operators scrape: the saga's business metrics in Prometheus format, and only the agreed actuator endpoints. */
@@ -19,10 +22,27 @@ class OperationsEndpointsTests {
 
     private final MockMvc mvc;
     private final OrderTestKit kit;
+    private final HealthEndpointGroups healthGroups;
 
-    OperationsEndpointsTests(MockMvc mvc, OrderTestKit kit) {
+    OperationsEndpointsTests(MockMvc mvc, OrderTestKit kit, HealthEndpointGroups healthGroups) {
         this.mvc = mvc;
         this.kit = kit;
+        this.healthGroups = healthGroups;
+    }
+
+    @Test
+    void livenessChecksNothingExternalAndReadinessNeedsTheDatabaseAndKafka() throws Exception {
+        HealthEndpointGroup liveness = healthGroups.get("liveness");
+        HealthEndpointGroup readiness = healthGroups.get("readiness");
+
+        assertThat(liveness.isMember("livenessState")).isTrue();
+        assertThat(liveness.isMember("db")).isFalse();
+        assertThat(liveness.isMember("kafka")).isFalse();
+        assertThat(readiness.isMember("readinessState")).isTrue();
+        assertThat(readiness.isMember("db")).isTrue();
+        assertThat(readiness.isMember("kafka")).isTrue();
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
     }
 
     @Test
@@ -34,10 +54,16 @@ class OperationsEndpointsTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("orderflow_orders_placed_total")))
                 .andExpect(content().string(containsString("orderflow_orders_completed_total")))
-                .andExpect(content()
-                        .string(containsString("orderflow_orders_cancelled_total{reason=\"CUSTOMER_CANCELLED\"")))
-                .andExpect(content()
-                        .string(containsString("orderflow_saga_duration_seconds_bucket{outcome=\"CANCELLED\"")))
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "orderflow_orders_cancelled_total{application=\"order-service\",reason=\"CUSTOMER_CANCELLED\"")))
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "orderflow_saga_duration_seconds_bucket{application=\"order-service\",outcome=\"CANCELLED\",le=")))
                 .andExpect(content().string(containsString("orderflow_saga_stage_duration_seconds_bucket")));
     }
 

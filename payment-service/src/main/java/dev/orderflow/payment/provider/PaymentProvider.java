@@ -1,6 +1,7 @@
 package dev.orderflow.payment.provider;
 
 import dev.orderflow.messaging.TransientFailure;
+import dev.orderflow.messaging.partner.PartnerCalls;
 import dev.orderflow.messaging.partner.PartnerException;
 import dev.orderflow.messaging.partner.PartnerHttp;
 import io.micrometer.observation.ObservationRegistry;
@@ -12,9 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
- * The payment provider's HTTP API (docs/saga.md): one HTTP call per method and no retries of its own. Unavailability
- * (connection failures, timeouts, 429/502/503/504) is a {@link TransientFailure}; any other failure, and any answer
- * that breaks the contract, a {@link PartnerException}. Answers are validated like any untrusted input.
+ * The payment provider's HTTP API (docs/saga.md): one HTTP call per method and no retries of its own, each through
+ * the provider's {@link PartnerCalls} guard. Unavailability (connection failures, time-outs, 429, 5xx, an open circuit,
+ * a full bulkhead) is a {@link TransientFailure}; any other failure, and any answer that breaks the contract, a
+ * {@link PartnerException}. Answers are validated like any untrusted input.
  */
 public class PaymentProvider {
 
@@ -23,15 +25,28 @@ public class PaymentProvider {
     private static final int MAX_REASON_LENGTH = 200;
 
     private final RestClient rest;
+    private final PartnerCalls calls;
 
-    PaymentProvider(RestClient rest) {
+    PaymentProvider(RestClient rest, PartnerCalls calls) {
         this.rest = rest;
+        this.calls = calls;
     }
 
-    /** A client with bounded connect and read timeouts, observed (latency per partner call), JSON only. */
-    public static PaymentProvider create(ProviderProperties properties, ObservationRegistry observations) {
-        return new PaymentProvider(PartnerHttp.restClient(
-                properties.baseUrl(), properties.connectTimeout(), properties.readTimeout(), observations));
+    /**
+     * A client with bounded connect and read timeouts, observed (latency per partner call), JSON only, every call
+     * guarded by {@code calls} (bulkhead, circuit breaker, time limit).
+     */
+    public static PaymentProvider create(
+            ProviderProperties properties, PartnerCalls calls, ObservationRegistry observations) {
+        return new PaymentProvider(
+                PartnerHttp.restClient(
+                        properties.baseUrl(), properties.connectTimeout(), properties.readTimeout(), observations),
+                calls);
+    }
+
+    /** How many of {@code wanted} calls are worth making now: none while the provider's circuit is open. */
+    public int capacity(int wanted) {
+        return calls.capacity(wanted);
     }
 
     /** Charges once per payment id: the provider answers a repeated key with its first answer. */
@@ -74,8 +89,8 @@ public class PaymentProvider {
         return new RefundResult(paymentId, amount);
     }
 
-    private static <T> @Nullable T call(String operation, Supplier<@Nullable T> call) {
-        return PartnerHttp.call("provider", operation, call);
+    private <T> @Nullable T call(String operation, Supplier<@Nullable T> call) {
+        return calls.call(operation, call);
     }
 
     /** A decline reason travels on in PaymentDeclined: bounded, printable, never blank. */

@@ -1,5 +1,9 @@
 package dev.orderflow.payment.provider;
 
+import dev.orderflow.messaging.partner.PartnerCalls;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,8 +14,19 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ProviderProperties.class)
 class ProviderConfiguration {
 
+    /** The partner's name in resilience4j settings and metrics: {@code resilience4j.*.instances.provider.*}. */
+    static final String PARTNER = "provider";
+
     @Bean
-    PaymentProvider paymentProvider(ProviderProperties properties, ObjectProvider<ObservationRegistry> observations) {
-        return PaymentProvider.create(properties, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    PaymentProvider paymentProvider(
+            ProviderProperties properties,
+            CircuitBreakerRegistry circuitBreakers,
+            BulkheadRegistry bulkheads,
+            TimeLimiterRegistry timeLimiters,
+            ObjectProvider<ObservationRegistry> observations) {
+        return PaymentProvider.create(
+                properties,
+                PartnerCalls.of(PARTNER, circuitBreakers, bulkheads, timeLimiters),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.messaging.TransientFailure;
+import dev.orderflow.messaging.partner.PartnerCalls;
 import dev.orderflow.messaging.partner.PartnerException;
 import dev.orderflow.payment.support.FakeProvider;
 import dev.orderflow.testsupport.TestPorts;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -98,12 +103,41 @@ class PaymentProviderTests {
                 .hasMessageContaining("404");
     }
 
+    @Test
+    void callBeyondTheTimeLimitIsCancelledAsATransientFailure() {
+        PaymentProvider limited = client(
+                fake.baseUrl(),
+                Duration.ofSeconds(5),
+                TimeLimiterConfig.custom()
+                        .timeoutDuration(Duration.ofMillis(200))
+                        .build());
+        fake.settings(new FakeProvider.Settings(2_000, 0.0));
+
+        assertThatThrownBy(() -> limited.charge(charge("c-6")))
+                .isInstanceOf(TransientFailure.class)
+                .hasMessageContaining("did not answer charge within PT0.2S");
+    }
+
     private static ChargeRequest charge(String customerId) {
         return new ChargeRequest(UUID.randomUUID(), UUID.randomUUID(), customerId, new BigDecimal("19.90"), "EUR");
     }
 
     private static PaymentProvider client(URI baseUrl, Duration readTimeout) {
+        return client(
+                baseUrl,
+                readTimeout,
+                TimeLimiterConfig.custom()
+                        .timeoutDuration(Duration.ofSeconds(10))
+                        .build());
+    }
+
+    private static PaymentProvider client(URI baseUrl, Duration readTimeout, TimeLimiterConfig timeLimit) {
+        PartnerCalls calls = PartnerCalls.of(
+                "provider",
+                CircuitBreakerRegistry.ofDefaults(),
+                BulkheadRegistry.ofDefaults(),
+                TimeLimiterRegistry.of(timeLimit));
         return PaymentProvider.create(
-                new ProviderProperties(baseUrl, Duration.ofSeconds(2), readTimeout), ObservationRegistry.NOOP);
+                new ProviderProperties(baseUrl, Duration.ofSeconds(2), readTimeout), calls, ObservationRegistry.NOOP);
     }
 }

@@ -2,6 +2,7 @@ package dev.orderflow.shipping.carrier;
 
 import dev.orderflow.events.ShippingAddress;
 import dev.orderflow.messaging.TransientFailure;
+import dev.orderflow.messaging.partner.PartnerCalls;
 import dev.orderflow.messaging.partner.PartnerException;
 import dev.orderflow.messaging.partner.PartnerHttp;
 import io.micrometer.observation.ObservationRegistry;
@@ -12,9 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
- * The carrier's HTTP API (docs/saga.md): one HTTP call per method and no retries of its own. Unavailability
- * (connection failures, timeouts, 429/502/503/504) is a {@link TransientFailure}; any other failure, and any answer that
- * breaks the contract, a {@link PartnerException}. Answers are validated like any untrusted input.
+ * The carrier's HTTP API (docs/saga.md): one HTTP call per method and no retries of its own, each through the
+ * carrier's {@link PartnerCalls} guard. Unavailability (connection failures, time-outs, 429, 5xx, an open circuit, a
+ * full bulkhead) is a {@link TransientFailure}; any other failure, and any answer that breaks the contract, a
+ * {@link PartnerException}. Answers are validated like any untrusted input.
  */
 public class Carrier {
 
@@ -23,15 +25,27 @@ public class Carrier {
     private static final int MAX_TEXT_LENGTH = 200;
 
     private final RestClient rest;
+    private final PartnerCalls calls;
 
-    Carrier(RestClient rest) {
+    Carrier(RestClient rest, PartnerCalls calls) {
         this.rest = rest;
+        this.calls = calls;
     }
 
-    /** A client with bounded connect and read timeouts, observed (latency per partner call), JSON only. */
-    public static Carrier create(CarrierProperties properties, ObservationRegistry observations) {
-        return new Carrier(PartnerHttp.restClient(
-                properties.baseUrl(), properties.connectTimeout(), properties.readTimeout(), observations));
+    /**
+     * A client with bounded connect and read timeouts, observed (latency per partner call), JSON only, every call
+     * guarded by {@code calls} (bulkhead, circuit breaker, time limit).
+     */
+    public static Carrier create(CarrierProperties properties, PartnerCalls calls, ObservationRegistry observations) {
+        return new Carrier(
+                PartnerHttp.restClient(
+                        properties.baseUrl(), properties.connectTimeout(), properties.readTimeout(), observations),
+                calls);
+    }
+
+    /** How many of {@code wanted} calls are worth making now: none while the carrier's circuit is open. */
+    public int capacity(int wanted) {
+        return calls.capacity(wanted);
     }
 
     /** Books once per order: the carrier answers a repeated order id with its first answer. */
@@ -85,8 +99,8 @@ public class Carrier {
         }
     }
 
-    private static <T> @Nullable T call(String operation, Supplier<@Nullable T> call) {
-        return PartnerHttp.call("carrier", operation, call);
+    private <T> @Nullable T call(String operation, Supplier<@Nullable T> call) {
+        return calls.call(operation, call);
     }
 
     private static @Nullable String text(@Nullable String value) {

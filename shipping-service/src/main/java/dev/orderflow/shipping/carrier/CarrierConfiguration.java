@@ -1,5 +1,9 @@
 package dev.orderflow.shipping.carrier;
 
+import dev.orderflow.messaging.partner.PartnerCalls;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,8 +14,19 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(CarrierProperties.class)
 class CarrierConfiguration {
 
+    /** The partner's name in resilience4j settings and metrics: {@code resilience4j.*.instances.carrier.*}. */
+    static final String PARTNER = "carrier";
+
     @Bean
-    Carrier carrier(CarrierProperties properties, ObjectProvider<ObservationRegistry> observations) {
-        return Carrier.create(properties, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    Carrier carrier(
+            CarrierProperties properties,
+            CircuitBreakerRegistry circuitBreakers,
+            BulkheadRegistry bulkheads,
+            TimeLimiterRegistry timeLimiters,
+            ObjectProvider<ObservationRegistry> observations) {
+        return Carrier.create(
+                properties,
+                PartnerCalls.of(PARTNER, circuitBreakers, bulkheads, timeLimiters),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

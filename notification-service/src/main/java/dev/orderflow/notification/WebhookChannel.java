@@ -1,0 +1,146 @@
+package dev.orderflow.notification;
+
+import dev.orderflow.events.EventJson;
+import dev.orderflow.messaging.partner.PartnerCalls;
+import dev.orderflow.messaging.partner.PartnerHttp;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Posts each notification as JSON to a configured HTTPS endpoint (a merchant's system, a chat bridge), signed with
+ * HMAC-SHA256 so the receiver knows it came from Orderflow and was not altered or replayed:
+ * {@code Orderflow-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the shared secret>}. The body
+ * carries no personal data (no email). {@code Orderflow-Delivery} is the notification id, the same on every attempt, so
+ * the receiver de-duplicates repeated deliveries (at least once). Calls go through the {@code webhook} guard (bulkhead,
+ * circuit breaker, time limit); retries are the dispatcher's, with backoff. A failing webhook only delays its own
+ * notifications: other channels are delivered concurrently and nothing is rolled back.
+ */
+@Component
+class WebhookChannel implements NotificationChannel {
+
+    static final String NAME = "webhook";
+    static final String PARTNER = "webhook";
+    static final String SIGNATURE_HEADER = "Orderflow-Signature";
+    static final String DELIVERY_HEADER = "Orderflow-Delivery";
+    static final String ALGORITHM = "HmacSHA256";
+
+    /** What the receiver gets; money as a decimal string, as in every Orderflow API. */
+    record Payload(
+            UUID notificationId,
+            String messageId,
+            UUID orderId,
+            Outcome outcome,
+            @Nullable String reason,
+            @Nullable String total,
+            @Nullable String currency,
+            String subject,
+            String text) {
+
+        static Payload of(Notification notification) {
+            NotificationMessage message = NotificationMessage.of(notification);
+            return new Payload(
+                    notification.id(),
+                    notification.messageId(),
+                    notification.orderId(),
+                    notification.outcome(),
+                    notification.reason(),
+                    notification.total() == null ? null : notification.total().toPlainString(),
+                    notification.currency(),
+                    message.subject(),
+                    message.text());
+        }
+    }
+
+    private final NotificationProperties.Webhook settings;
+    private final PartnerCalls calls;
+    private final Clock clock;
+    private final @Nullable RestClient rest;
+
+    WebhookChannel(
+            NotificationProperties properties,
+            CircuitBreakerRegistry circuitBreakers,
+            BulkheadRegistry bulkheads,
+            TimeLimiterRegistry timeLimiters,
+            Clock clock,
+            ObjectProvider<ObservationRegistry> observations) {
+        this.settings = properties.webhook();
+        this.calls = PartnerCalls.of(PARTNER, circuitBreakers, bulkheads, timeLimiters);
+        this.clock = clock;
+        URI url = settings.url();
+        this.rest = url == null
+                ? null
+                : PartnerHttp.restClient(
+                        url,
+                        settings.connectTimeout(),
+                        settings.readTimeout(),
+                        observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void requireConfigured() {
+        if (settings.url() == null
+                || settings.secret() == null
+                || settings.secret().isBlank()) {
+            throw new IllegalStateException("The webhook channel needs orderflow.notifications.webhook.url and"
+                    + " orderflow.notifications.webhook.secret");
+        }
+    }
+
+    @Override
+    public boolean acceptsDeliveries() {
+        return calls.capacity(1) > 0;
+    }
+
+    @Override
+    public void deliver(Notification notification) {
+        requireConfigured();
+        RestClient client = Objects.requireNonNull(rest);
+        byte[] body = EventJson.mapper().writeValueAsBytes(Payload.of(notification));
+        String signature = signature(Objects.requireNonNull(settings.secret()), clock.instant(), body);
+        calls.call(
+                "delivery",
+                () -> client.post()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(SIGNATURE_HEADER, signature)
+                        .header(DELIVERY_HEADER, notification.id().toString())
+                        .body(body)
+                        .retrieve()
+                        .toBodilessEntity());
+    }
+
+    /** {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">}; receivers recompute it and compare. */
+    static String signature(String secret, Instant at, byte[] body) {
+        String timestamp = Long.toString(at.getEpochSecond());
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.orderflow.order.web;
+
+import dev.orderflow.order.OrderProperties;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Sheds load at the API's door (ADR 0004) with resilience4j: a bulkhead bounds the requests in flight, and a rate
+ * limiter per client bounds its writes. A shed request is answered 429 with {@code Retry-After} and problem details
+ * before any work is done, so a burst gets quick, retryable refusals instead of time-outs or 5xx, and a request that
+ * was accepted is never dropped. Counted as {@code orderflow.orders.shed{reason}}.
+ */
+@Component
+class LoadShedding implements HandlerInterceptor {
+
+    static final String BULKHEAD = "order-api";
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String ADMITTED = LoadShedding.class.getName() + ".admitted";
+
+    private final OrderProperties.LoadShedding settings;
+    private final Bulkhead inFlight;
+    private final RateLimiterConfig perClient;
+    private final Map<String, RateLimiter> clients;
+    private final MeterRegistry meters;
+
+    LoadShedding(OrderProperties properties, BulkheadRegistry bulkheads, MeterRegistry meters) {
+        this.settings = properties.loadShedding();
+        this.inFlight = bulkheads.bulkhead(
+                BULKHEAD,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(settings.maxInFlight())
+                        .maxWaitDuration(Duration.ZERO)
+                        .build());
+        this.perClient = RateLimiterConfig.custom()
+                .limitForPeriod(settings.perClientRate())
+                .limitRefreshPeriod(settings.ratePeriod())
+                .timeoutDuration(Duration.ZERO)
+                .build();
+        int maxClients = settings.maxClients();
+        this.clients = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
+                return size() > maxClients;
+            }
+        };
+        this.meters = meters;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!settings.enabled()) {
+            return true;
+        }
+        if (WRITES.contains(request.getMethod())
+                && !rateOf(request.getRemoteAddr()).acquirePermission()) {
+            shed("client-rate");
+            throw new TooManyRequestsException(
+                    "Too many requests from this client; at most " + settings.perClientRate() + " per "
+                            + settings.ratePeriod().toMillis() + " ms",
+                    settings.ratePeriod());
+        }
+        if (!inFlight.tryAcquirePermission()) {
+            shed("in-flight");
+            throw new TooManyRequestsException(
+                    "The service is handling as many requests as it can; retry shortly", Duration.ofSeconds(1));
+        }
+        request.setAttribute(ADMITTED, Boolean.TRUE);
+        return true;
+    }
+
+    @Override
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable Exception ex) {
+        if (request.getAttribute(ADMITTED) != null) {
+            request.removeAttribute(ADMITTED);
+            inFlight.onComplete();
+        }
+    }
+
+    private synchronized RateLimiter rateOf(String client) {
+        return clients.computeIfAbsent(client, c -> RateLimiter.of("client", perClient));
+    }
+
+    private void shed(String reason) {
+        meters.counter(IntakeLimiter.SHED_METRIC, "reason", reason).increment();
+    }
+}
