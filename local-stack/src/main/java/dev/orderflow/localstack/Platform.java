@@ -32,6 +32,13 @@ public final class Platform implements AutoCloseable {
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * The services' JVM options: small heaps and the C1 compiler only by default, so six JVMs start fast on a small
+     * machine (tests, local use); the saga benchmark sets {@code orderflow.platform.jvm-options} for peak speed.
+     */
+    private static final String JVM_OPTIONS = System.getProperty(
+            "orderflow.platform.jvm-options", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+
     private final Path root;
     private final int portOffset;
     private final Path logs;
@@ -100,6 +107,13 @@ public final class Platform implements AutoCloseable {
         return "http://localhost:" + port(spec);
     }
 
+    /** The process id of every running process, for measurements (resident memory, CPU). */
+    public synchronized Map<ServiceSpec, Long> pids() {
+        Map<ServiceSpec, Long> pids = new LinkedHashMap<>();
+        processes.forEach((spec, process) -> pids.put(spec, process.pid()));
+        return pids;
+    }
+
     public Path logFile(ServiceSpec spec) {
         return logs.resolve(spec.name() + ".log");
     }
@@ -140,15 +154,10 @@ public final class Platform implements AutoCloseable {
 
     private void launch(ServiceSpec spec) {
         Path jar = jarOf(spec);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m",
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port(spec)));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(JVM_OPTIONS.split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port(spec)));
         command.addAll(commonArguments);
         String database = databases.get(spec);
         if (database != null) {

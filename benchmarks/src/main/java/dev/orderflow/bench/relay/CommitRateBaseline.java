@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The write side's ceiling: how many one-event transactions PostgreSQL commits per second from a few connections. The
  * relay can never need to publish faster than writers can commit, so this is the rate it has to keep up with.
  */
-final class CommitRateBaseline {
+public final class CommitRateBaseline {
 
     private static final Logger log = LoggerFactory.getLogger(CommitRateBaseline.class);
 
@@ -33,9 +33,9 @@ final class CommitRateBaseline {
      */
     static final String PLAIN_TABLE = "bench_outbox_plain";
 
-    record Result(String label, int threads, long commits, Duration measured, MachineLoad cpu) {
+    public record Result(String label, int threads, long commits, Duration measured, MachineLoad cpu) {
 
-        double perSecond() {
+        public double perSecond() {
             return Rates.perSecond(commits, measured);
         }
     }
@@ -43,7 +43,8 @@ final class CommitRateBaseline {
     private CommitRateBaseline() {}
 
     /** Runs {@code transaction} back to back on {@code threads} threads; counts commits after a warm-up. */
-    static Result run(String label, int threads, Duration duration, Runnable transaction) throws InterruptedException {
+    public static Result run(String label, int threads, Duration duration, Runnable transaction)
+            throws InterruptedException {
         LongAdder commits = new LongAdder();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads);

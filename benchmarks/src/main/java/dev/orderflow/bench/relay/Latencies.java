@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Exact percentiles of a run's latencies, in microseconds. A run has at most a few hundred thousand samples, so sorting
  * them is cheaper than a histogram dependency and has no bucket error.
  */
-record Latencies(int count, long p50, long p95, long p99, long p999, long max) {
+public record Latencies(int count, long p50, long p95, long p99, long p999, long max) {
 
-    static Latencies of(long[] micros) {
+    public static Latencies of(long[] micros) {
         if (micros.length == 0) {
             return new Latencies(0, 0, 0, 0, 0, 0);
         }

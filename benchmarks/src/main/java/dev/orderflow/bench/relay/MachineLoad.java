@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * relay's design, may be what a figure shows, and a busy neighbour process disturbs every figure; this says which.
  * CPU shares need Linux's /proc; elsewhere they read as NaN.
  */
-record MachineLoad(double machineBusy, double jvm, double postgres, long gcMillis) {
+public record MachineLoad(double machineBusy, double jvm, double postgres, long gcMillis) {
 
     private static final Path PROC = Path.of("/proc");
 

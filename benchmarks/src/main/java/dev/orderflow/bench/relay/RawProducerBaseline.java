@@ -15,20 +15,20 @@ import org.slf4j.LoggerFactory;
  * The relay's ceiling: the relay's producer settings and records of the same shape, sent straight from memory to a
  * topic with as many partitions. Records are built before the clock starts, so this is the broker and client alone.
  */
-final class RawProducerBaseline {
+public final class RawProducerBaseline {
 
     private static final Logger log = LoggerFactory.getLogger(RawProducerBaseline.class);
 
-    record Result(int records, Duration elapsed, double payloadBytes, double headerBytes, MachineLoad cpu) {
+    public record Result(int records, Duration elapsed, double payloadBytes, double headerBytes, MachineLoad cpu) {
 
-        double perSecond() {
+        public double perSecond() {
             return Rates.perSecond(records, elapsed);
         }
     }
 
     private RawProducerBaseline() {}
 
-    static Result run(Map<String, Object> producerConfig, String topic, int records) {
+    public static Result run(Map<String, Object> producerConfig, String topic, int records) {
         // Metadata, connections and the JIT are warmed with a tenth of the records, untimed.
         List<ProducerRecord<String, byte[]>> warmup = build(topic, Math.max(1, records / 10));
         List<ProducerRecord<String, byte[]>> measured = build(topic, records);
