@@ -33,12 +33,18 @@ record NotificationProperties(
      * The webhook channel: where notifications are posted and the shared secret they are signed with (HMAC-SHA256).
      * The secret comes from the environment or a mounted secret, never from a file in the repository. Resilience
      * settings: {@code resilience4j.*.instances.webhook.*}.
+     *
+     * @param allowedHosts the only hosts the webhook may target (SSRF guard): the URL's host must be one of them
+     * @param allowPlainHttp whether an {@code http://} URL is accepted (local development and tests only); otherwise
+     *     only {@code https://}
      */
     record Webhook(
             @Nullable URI url,
             @Nullable String secret,
             @DefaultValue("2s") @NotNull Duration connectTimeout,
-            @DefaultValue("5s") @NotNull Duration readTimeout) {}
+            @DefaultValue("5s") @NotNull Duration readTimeout,
+            @DefaultValue List<@NotBlank String> allowedHosts,
+            @DefaultValue("false") boolean allowPlainHttp) {}
 
     /**
      * The dispatcher delivering pending notifications: every replica polls and claims small batches; a claim lasts

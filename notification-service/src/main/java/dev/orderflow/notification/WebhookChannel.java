@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -106,6 +107,32 @@ class WebhookChannel implements NotificationChannel {
                 || settings.secret().isBlank()) {
             throw new IllegalStateException("The webhook channel needs orderflow.notifications.webhook.url and"
                     + " orderflow.notifications.webhook.secret");
+        }
+        requireAllowedTarget(settings);
+    }
+
+    /**
+     * The SSRF guard: the webhook posts only to a host on {@code orderflow.notifications.webhook.allowed-hosts}, over
+     * HTTPS unless plain HTTP is explicitly allowed, with no credentials in the URL. Checked at start-up, so a
+     * misconfigured target stops the service instead of reaching an internal address.
+     */
+    static void requireAllowedTarget(NotificationProperties.Webhook settings) {
+        URI url = Objects.requireNonNull(settings.url());
+        String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(scheme.equals("http") && settings.allowPlainHttp())) {
+            throw new IllegalStateException("orderflow.notifications.webhook.url must be https"
+                    + " (http only with orderflow.notifications.webhook.allow-plain-http): " + url);
+        }
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalStateException("orderflow.notifications.webhook.url must not carry credentials");
+        }
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        boolean allowed = settings.allowedHosts().stream()
+                .anyMatch(
+                        candidate -> candidate.strip().toLowerCase(Locale.ROOT).equals(host));
+        if (!allowed) {
+            throw new IllegalStateException("The webhook host '" + host + "' is not in"
+                    + " orderflow.notifications.webhook.allowed-hosts " + settings.allowedHosts());
         }
     }
 

@@ -27,6 +27,8 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "orderflow.notifications.channels=log,email,webhook",
             "orderflow.notifications.webhook.secret=test-only-webhook-secret",
+            "orderflow.notifications.webhook.allowed-hosts=127.0.0.1",
+            "orderflow.notifications.webhook.allow-plain-http=true",
             "resilience4j.circuitbreaker.instances.webhook.wait-duration-in-open-state=1s",
             "resilience4j.timelimiter.instances.webhook.timeout-duration=2s"
         })
