@@ -32,12 +32,15 @@ class ContainerTests {
     private static final SpringProperties PROPERTIES = new SpringProperties();
 
     @Test
-    void dockerfilesUsePinnedBasesANonRootUserAndAHealthCheckOnTheServicesPort() throws IOException {
+    void dockerfilesUsePinnedBasesANonRootUserAndAHealthCheckOnTheManagementPort() throws IOException {
         for (String image : IMAGES) {
             String dockerfile = Files.readString(Manifests.root().resolve(image).resolve("Dockerfile"));
             int port = image.equals("sandbox-partners")
                     ? partnersPort()
                     : Manifests.service(image).port();
+            int managementPort = image.equals("sandbox-partners")
+                    ? port
+                    : Manifests.service(image).managementPort();
             Matcher from = FROM.matcher(dockerfile);
             int bases = 0;
             while (from.find()) {
@@ -51,8 +54,8 @@ class ContainerTests {
             assertThat(dockerfile)
                     .as(image)
                     .containsPattern("(?m)^USER 10001:10001$")
-                    .containsPattern("(?m)^EXPOSE " + port + "$")
-                    .contains("HEALTHCHECK", "http://localhost:" + port + "/actuator/health/liveness")
+                    .containsPattern("(?m)^EXPOSE " + port + (managementPort == port ? "" : " " + managementPort) + "$")
+                    .contains("HEALTHCHECK", "http://localhost:" + managementPort + "/actuator/health/liveness")
                     .containsPattern("(?m)^ENTRYPOINT \\[")
                     .doesNotContainPattern("(?m)^ADD\\s+https?://")
                     .doesNotContainPattern("(?m)^USER\\s+(root|0)\\b")
@@ -95,11 +98,13 @@ class ContainerTests {
         assertThat(unknown).as("variables that name no Spring property").isEmpty();
         for (Manifests.Service service : Manifests.services()) {
             Map<String, Object> container = map(services.get(service.name()));
-            assertThat(list(container.get("ports"))).contains(service.port() + ":" + service.port());
+            assertThat(list(container.get("ports")))
+                    .contains(service.port() + ":" + service.port())
+                    .contains(service.managementPort() + ":" + service.managementPort());
             assertThat(map(container.get("build"))).containsEntry("dockerfile", service.name() + "/Dockerfile");
             assertThat(map(container.get("depends_on"))).containsKeys("kafka", "postgres");
             assertThat(String.valueOf(map(container.get("healthcheck")).get("test")))
-                    .contains("http://localhost:" + service.port() + "/actuator/health/liveness");
+                    .contains("http://localhost:" + service.managementPort() + "/actuator/health/liveness");
             String database = String.valueOf(map(container.get("environment")).get("SPRING_DATASOURCE_URL"));
             assertThat(database).as("%s database", service.name()).isEqualTo(localDatabaseOf(service.name()));
         }

@@ -22,10 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KubernetesInvariantsTests {
 
     private static final SpringProperties PROPERTIES = new SpringProperties();
+    private static final String SECRETS_DIR = "/run/secrets/orderflow";
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void probesUseTheActuatorGroupsOnThePortEachServiceListensOn(String overlay) {
+    void probesAndScrapesUseTheActuatorOnEachServicesManagementPort(String overlay) {
         List<Map<String, Object>> docs = Manifests.render(overlay);
         assertThat(Manifests.root()
                         .resolve("common-messaging/src/main/resources/META-INF/orderflow/defaults.properties"))
@@ -35,12 +36,21 @@ class KubernetesInvariantsTests {
                 .contains("management.endpoint.health.group.readiness.include=readinessState,db,kafka");
         for (Manifests.Service service : Manifests.services()) {
             Map<String, Object> container = container(deployment(docs, service.name()));
-            Map<String, Object> port = map(list(container.get("ports")).getFirst());
-            assertThat(port.get("containerPort")).as(service.name()).isEqualTo(service.port());
-            assertThat(port.get("name")).isEqualTo("http");
-            assertThat(probe(container, "startupProbe")).isEqualTo("/actuator/health/liveness");
-            assertThat(probe(container, "livenessProbe")).isEqualTo("/actuator/health/liveness");
-            assertThat(probe(container, "readinessProbe")).isEqualTo("/actuator/health/readiness");
+            assertThat(list(container.get("ports")))
+                    .as(service.name())
+                    .containsExactly(
+                            Map.of("name", "http", "containerPort", service.port(), "protocol", "TCP"),
+                            Map.of("name", "management", "containerPort", service.managementPort(), "protocol", "TCP"));
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(at(container, probe + ".httpGet"))
+                        .as("%s %s", service.name(), probe)
+                        .containsEntry("port", "management")
+                        .containsEntry(
+                                "path",
+                                probe.equals("readinessProbe")
+                                        ? "/actuator/health/readiness"
+                                        : "/actuator/health/liveness");
+            }
             Map<String, Object> svc = ofKind(docs, "Service").stream()
                     .filter(s -> name(s).equals(service.name()))
                     .findFirst()
@@ -52,7 +62,7 @@ class KubernetesInvariantsTests {
                     .findFirst()
                     .orElseThrow();
             assertThat(map(list(at(monitor, "spec").get("endpoints")).getFirst()))
-                    .containsEntry("port", "http")
+                    .containsEntry("port", "management")
                     .containsEntry("path", "/actuator/prometheus");
         }
     }
@@ -124,8 +134,11 @@ class KubernetesInvariantsTests {
                     .as("%s resolves names", service.name())
                     .contains("kube-dns", "port=53");
             assertThat(list(at(policy, "spec").get("ingress")).toString())
-                    .as("%s is scraped by Prometheus", service.name())
-                    .contains("monitoring", "port=" + service.port());
+                    .as("%s is scraped by Prometheus on its management port", service.name())
+                    .contains("monitoring", "port=" + service.managementPort());
+            assertThat(egress.toString())
+                    .as("%s reaches the identity provider's keys over HTTPS", service.name())
+                    .contains("port=443");
         }
     }
 
@@ -151,6 +164,35 @@ class KubernetesInvariantsTests {
                             .containsKey("secretKeyRef");
                 }
             }
+            assertThat(list(container.get("volumeMounts")))
+                    .as("%s reads its secrets as files", service.name())
+                    .contains(Map.of("name", "secrets", "mountPath", SECRETS_DIR, "readOnly", true));
+            Map<String, Object> secrets =
+                    list(at(deployment(docs, service.name()), "spec.template.spec")
+                                    .get("volumes"))
+                            .stream()
+                            .map(Manifests::map)
+                            .filter(v -> "secrets".equals(v.get("name")))
+                            .findFirst()
+                            .orElseThrow();
+            for (Object source : list(at(secrets, "projected").get("sources"))) {
+                Map<String, Object> secret = map(map(source).get("secret"));
+                assertThat(secret)
+                        .as("%s: only Secrets in the secrets volume", service.name())
+                        .isNotEmpty();
+                for (Object item : list(secret.get("items"))) {
+                    String property = String.valueOf(map(item).get("path"));
+                    if (!PROPERTIES.isKnown(property)) {
+                        unknown.add(service.name() + " secret file: " + property);
+                    }
+                }
+            }
+            assertThat(Manifests.yaml(Manifests.root()
+                                    .resolve(service.name())
+                                    .resolve("src/main/resources/application.yml"))
+                            .toString())
+                    .as("%s imports its secrets folder as a config tree", service.name())
+                    .contains("configtree:${orderflow.secrets-dir:" + SECRETS_DIR + "/}");
             Map<String, Object> configMap = ofKind(docs, "ConfigMap").stream()
                     .filter(c -> name(c).equals(service.name()))
                     .findFirst()
@@ -160,6 +202,16 @@ class KubernetesInvariantsTests {
                     unknown.add(service.name() + " ConfigMap: " + variable);
                 }
                 assertThat(variable).as("no credentials in ConfigMaps").doesNotContain("PASSWORD", "SECRET");
+            }
+        }
+        Map<String, Object> identity = ofKind(docs, "ConfigMap").stream()
+                .filter(c -> name(c).equals("orderflow-identity"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(map(identity.get("data"))).containsKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
+        for (String variable : map(identity.get("data")).keySet()) {
+            if (!PROPERTIES.isKnown(variable)) {
+                unknown.add("orderflow-identity ConfigMap: " + variable);
             }
         }
         assertThat(unknown)
@@ -195,9 +247,5 @@ class KubernetesInvariantsTests {
 
     static Map<String, Object> container(Map<String, Object> deployment) {
         return map(list(at(deployment, "spec.template.spec").get("containers")).getFirst());
-    }
-
-    private static String probe(Map<String, Object> container, String probe) {
-        return String.valueOf(at(map(container.get(probe)), "httpGet").get("path"));
     }
 }

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
 final class Manifests {
 
     /** A service as its own configuration describes it. */
-    record Service(String name, int port) {}
+    /** A service, its API port and its management port (health, info, prometheus). */
+    record Service(String name, int port, int managementPort) {}
 
     static final List<String> OVERLAYS = List.of("dev", "prod");
     static final List<String> SERVICE_NAMES = List.of(
@@ -38,7 +39,12 @@ final class Manifests {
     static Service service(String name) {
         Map<String, Object> config = yaml(root().resolve(name).resolve("src/main/resources/application.yml"));
         Object port = map(config.get("server")).get("port");
-        return new Service(name, Integer.parseInt(String.valueOf(Objects.requireNonNull(port, name + " server.port"))));
+        Object managementPort = map(map(config.get("management")).get("server")).get("port");
+        return new Service(
+                name,
+                Integer.parseInt(String.valueOf(Objects.requireNonNull(port, name + " server.port"))),
+                Integer.parseInt(
+                        String.valueOf(Objects.requireNonNull(managementPort, name + " management.server.port"))));
     }
 
     /** Renders an overlay with {@code kubectl kustomize}; fails with the reason when kubectl is not there. */

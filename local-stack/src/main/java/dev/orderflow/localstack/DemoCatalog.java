@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-/** Seeds inventory-service with a small catalog through its own API, as an operator would. */
+/** Seeds inventory-service with a small catalog through its own API, as an operator would, with an operator token. */
 final class DemoCatalog {
 
     record Product(String sku, String name, String price, int stock) {}
@@ -22,26 +22,29 @@ final class DemoCatalog {
 
     private DemoCatalog() {}
 
-    static void seed(String inventoryUrl) {
+    static void seed(String inventoryUrl, SandboxTokens tokens) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (Product product : PRODUCTS) {
             send(
                     http,
+                    tokens,
                     "PUT",
                     inventoryUrl + "/api/products/" + product.sku(),
                     "{\"name\":\"%s\",\"price\":%s,\"currency\":\"EUR\"}".formatted(product.name(), product.price()));
             send(
                     http,
+                    tokens,
                     "POST",
                     inventoryUrl + "/api/products/" + product.sku() + "/stock",
                     "{\"quantity\":%d}".formatted(product.stock()));
         }
     }
 
-    private static void send(HttpClient http, String method, String url, String json) {
+    private static void send(HttpClient http, SandboxTokens tokens, String method, String url, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + tokens.operator())
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build();

@@ -33,15 +33,19 @@ public final class LocalStack {
             platform.close();
             stopped.countDown();
         }));
-        DemoCatalog.seed(platform.baseUrl(ServiceSpec.INVENTORY));
+        DemoCatalog.seed(platform.baseUrl(ServiceSpec.INVENTORY), platform.tokens());
         StringBuilder banner = new StringBuilder("\n\nOrderflow is running. Ctrl-C stops everything.\n");
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            banner.append(
-                    "  %-22s %s   (log: %s)%n".formatted(spec.name(), platform.baseUrl(spec), platform.logFile(spec)));
+            banner.append("  %-22s %s   (operations: %s, log: %s)%n"
+                    .formatted(
+                            spec.name(), platform.baseUrl(spec), platform.managementUrl(spec), platform.logFile(spec)));
         }
+        banner.append("  identity provider:     ")
+                .append(platform.tokens().issuer())
+                .append(" (sandbox; token: POST /oauth2/token, client orderflow-storefront, see README)\n");
         banner.append("  demo catalog: SKU-1 .. SKU-5 (GET ")
                 .append(platform.baseUrl(ServiceSpec.INVENTORY))
-                .append("/api/products)\n");
+                .append("/api/products, with a token)\n");
         log.info("{}", banner);
         stopped.await();
     }

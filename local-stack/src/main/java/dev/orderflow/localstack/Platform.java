@@ -45,6 +45,7 @@ public final class Platform implements AutoCloseable {
     private final List<String> commonArguments;
     private final Map<ServiceSpec, String> databases = new LinkedHashMap<>();
     private final Map<ServiceSpec, Process> processes = new LinkedHashMap<>();
+    private final SandboxTokens tokens;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -53,6 +54,7 @@ public final class Platform implements AutoCloseable {
         this.portOffset = portOffset;
         this.logs = root.resolve("target/local-stack/logs-" + portOffset);
         this.commonArguments = commonArguments;
+        this.tokens = new SandboxTokens("http://localhost:" + (ServiceSpec.PARTNERS.basePort() + portOffset));
     }
 
     /**
@@ -64,7 +66,11 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(Path root, int portOffset, List<String> extraArguments) {
         String kafka = SharedKafka.bootstrapServers();
+        String issuer = "http://localhost:" + (ServiceSpec.PARTNERS.basePort() + portOffset);
         List<String> common = new ArrayList<>(List.of(
+                // The sandbox identity provider issues the tokens; the services trust it (and nothing else).
+                "--spring.security.oauth2.authorizationserver.issuer=" + issuer,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.datasource.username=" + SharedPostgres.username(),
                 "--spring.datasource.password=" + SharedPostgres.password(),
@@ -105,6 +111,20 @@ public final class Platform implements AutoCloseable {
 
     public String baseUrl(ServiceSpec spec) {
         return "http://localhost:" + port(spec);
+    }
+
+    /** Where the process serves health, info and prometheus: its management port, never the API port. */
+    public int managementPort(ServiceSpec spec) {
+        return spec.managementBasePort() + portOffset;
+    }
+
+    public String managementUrl(ServiceSpec spec) {
+        return "http://localhost:" + managementPort(spec);
+    }
+
+    /** Tokens of the platform's own clients, from its sandbox identity provider. */
+    public SandboxTokens tokens() {
+        return tokens;
     }
 
     /** The process id of every running process, for measurements (resident memory, CPU). */
@@ -158,6 +178,9 @@ public final class Platform implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(JVM_OPTIONS.split("\\s+")));
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port(spec)));
+        if (spec.managementBasePort() != spec.basePort()) {
+            command.add("--management.server.port=" + managementPort(spec));
+        }
         command.addAll(commonArguments);
         String database = databases.get(spec);
         if (database != null) {
@@ -189,7 +212,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private void awaitHealthy(ServiceSpec spec) {
-        URI health = URI.create(baseUrl(spec) + "/actuator/health");
+        URI health = URI.create(managementUrl(spec) + "/actuator/health");
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             Process process = processes.get(spec);

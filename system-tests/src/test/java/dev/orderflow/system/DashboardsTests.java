@@ -59,7 +59,7 @@ class DashboardsTests {
         String targets = String.join(
                 ", ",
                 SERVICES.stream()
-                        .map(s -> "'localhost:" + PlatformUnderTest.get().port(s) + "'")
+                        .map(s -> "'localhost:" + PlatformUnderTest.get().managementPort(s) + "'")
                         .toList());
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, """

@@ -1,5 +1,6 @@
 package dev.orderflow.system;
 
+import dev.orderflow.localstack.SandboxTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +32,11 @@ final class Http {
     private Http() {}
 
     static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET(), Map.of());
+        return get(url, Map.of());
+    }
+
+    static Response get(String url, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
     }
 
     static Response post(String url, Object body) {
@@ -43,7 +48,20 @@ final class Http {
     }
 
     static Response put(String url, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).PUT(json(body)), Map.of());
+        return put(url, body, Map.of());
+    }
+
+    static Response put(String url, Object body, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).PUT(json(body)), headers);
+    }
+
+    /**
+     * The token a real client of that API would hold, from the platform's sandbox identity provider: the storefront's
+     * for the order API (it places orders for many customers), the operator's for everything else.
+     */
+    private static String tokenFor(URI uri) {
+        SandboxTokens tokens = PlatformUnderTest.get().tokens();
+        return uri.getPath().startsWith("/api/orders") ? tokens.storefront() : tokens.operator();
     }
 
     static String toJson(Object body) {
@@ -56,7 +74,14 @@ final class Http {
 
     private static Response send(HttpRequest.Builder builder, Map<String, String> headers) {
         builder.timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
-        headers.forEach(builder::header);
+        if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            builder.header("Authorization", "Bearer " + tokenFor(builder.build().uri()));
+        }
+        headers.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                builder.header(name, value);
+            }
+        });
         try {
             HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();

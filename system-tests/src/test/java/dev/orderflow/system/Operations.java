@@ -60,7 +60,8 @@ final class Operations {
 
     /** The service's {@code /actuator/prometheus} text. */
     static String scrape(ServiceSpec spec) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(PlatformUnderTest.url(spec) + "/actuator/prometheus"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(PlatformUnderTest.get().managementUrl(spec) + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(10))
                 .build();
         try {

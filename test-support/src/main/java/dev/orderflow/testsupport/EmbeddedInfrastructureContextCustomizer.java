@@ -47,8 +47,14 @@ record EmbeddedInfrastructureContextCustomizer(String databasePrefix) implements
         properties.put(DATASOURCE_USERNAME, SharedPostgres.username());
         properties.put(DATASOURCE_PASSWORD, SharedPostgres.password());
         properties.put(TOPIC_PREFIX, OrderflowTestProperties.newTopicPrefix());
+        TestIdentityProvider identity = TestIdentityProvider.shared();
+        properties.putAll(identity.resourceServerProperties());
+        // A mock web environment has no server, so a management port of its own would leave the operations endpoints
+        // nowhere; on the same port MockMvc reaches them. Tests on real ports set management.server.port themselves.
+        properties.put("management.server.port", "");
         addBelowTestDeclaredProperties(
                 context.getEnvironment().getPropertySources(), new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+        TestBearerToken.register(context, identity);
         log.info("Test context uses database {} and topic prefix {}", databaseUrl, properties.get(TOPIC_PREFIX));
     }
 

@@ -212,6 +212,8 @@ public final class SagaBenchmark {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                // The shop backend's token, as a real storefront places orders (renewed before it expires).
+                .header("Authorization", "Bearer " + platform.tokens().storefront())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
@@ -281,7 +283,7 @@ public final class SagaBenchmark {
                 ServiceSpec.PAYMENT,
                 ServiceSpec.SHIPPING,
                 ServiceSpec.NOTIFICATION)) {
-            String metrics = text(spec, "/actuator/prometheus");
+            String metrics = scrape(spec);
             backlog += Metrics.sum(metrics, "orderflow_outbox_backlog_rows");
             lag += Metrics.sum(metrics, "orderflow_consumer_lag_records");
             if (spec == ServiceSpec.ORDER) {
@@ -339,6 +341,16 @@ public final class SagaBenchmark {
         return platform.baseUrl(spec);
     }
 
+    /** The service's metrics, from its management port. */
+    String scrape(ServiceSpec spec) {
+        return exchange(
+                        spec,
+                        "/actuator/prometheus",
+                        HttpRequest.newBuilder(URI.create(platform.managementUrl(spec) + "/actuator/prometheus")),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
     JsonNode get(ServiceSpec spec, String path) {
         return JSON.readTree(text(spec, path));
     }
@@ -365,6 +377,10 @@ public final class SagaBenchmark {
 
     private <T> HttpResponse<T> exchange(
             ServiceSpec spec, String path, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        if (path.startsWith("/api/")) {
+            // The operator's token: catalog and stock set-up and the read APIs the verification uses.
+            request.header("Authorization", "Bearer " + platform.tokens().operator());
+        }
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), body);
         } catch (IOException e) {

@@ -53,7 +53,8 @@ public class ProblemEnrichment implements ResponseBodyAdvice<Object> {
         return body;
     }
 
-    private @Nullable String currentTraceId() {
+    /** The id of the trace the current request belongs to, if the service traces. */
+    public @Nullable String currentTraceId() {
         Tracer t = tracer.getIfUnique();
         if (t == null) {
             return null;

@@ -27,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -102,6 +103,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail orderNotFound(OrderNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "Order not found", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail foreignCustomer(CustomerAccess.ForeignCustomerException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Not this customer's", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail customerRequired(CustomerAccess.CustomerRequiredException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
     }
 
     @ExceptionHandler
@@ -187,6 +198,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Unknown property '" + path(e) + "': clients set only the documented fields (never prices or status)";
             case MismatchedInputException e ->
                 path(e).isEmpty() ? "The body must be a JSON object" : path(e) + " has the wrong type";
+            case StreamConstraintsException e ->
+                "The body is beyond this API's limits (JSON nesting depth, string or number length)";
             case StreamReadException e -> "Malformed JSON: " + e.getOriginalMessage();
             case JacksonException e -> "The body cannot be read" + at(e);
             case null ->

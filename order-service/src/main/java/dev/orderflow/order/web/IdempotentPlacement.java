@@ -46,7 +46,11 @@ class IdempotentPlacement {
         }
     }
 
-    StoredResponse place(PlaceOrderRequest request, @Nullable String key) {
+    /**
+     * Places the order, once per key of this caller: keys are the caller's own (scoped by the token's subject), so
+     * two clients choosing the same key neither collide nor see each other's responses.
+     */
+    StoredResponse place(PlaceOrderRequest request, @Nullable String key, String caller) {
         if (key == null) {
             return transactions.execute(status -> accept(request));
         }
@@ -54,15 +58,21 @@ class IdempotentPlacement {
             throw new InvalidKeyException();
         }
         String requestHash = hash(request);
+        String scopedKey = scopedKey(caller, key);
         return transactions.execute(status -> {
-            Optional<StoredResponse> earlier = keys.claim(key, requestHash, clock.instant());
+            Optional<StoredResponse> earlier = keys.claim(scopedKey, requestHash, clock.instant());
             if (earlier.isPresent()) {
                 return earlier.get();
             }
             StoredResponse response = accept(request);
-            keys.complete(key, response);
+            keys.complete(scopedKey, response);
             return response;
         });
+    }
+
+    /** The key as stored: the caller's own, with the caller's length first so no two (caller, key) pairs meet. */
+    static String scopedKey(String caller, String key) {
+        return caller.length() + ":" + caller + ":" + key;
     }
 
     private StoredResponse accept(PlaceOrderRequest request) {

@@ -9,6 +9,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Sheds load at the API's door (ADR 0004) with resilience4j: a bulkhead bounds the requests in flight, and a rate
- * limiter per client bounds its writes. A shed request is answered 429 with {@code Retry-After} and problem details
+ * limiter per client (token subject) bounds its writes. A shed request is answered 429 with {@code Retry-After} and problem details
  * before any work is done, so a burst gets quick, retryable refusals instead of time-outs or 5xx, and a request that
  * was accepted is never dropped. Counted as {@code orderflow.orders.shed{reason}}.
  */
@@ -64,8 +65,7 @@ class LoadShedding implements HandlerInterceptor {
         if (!settings.enabled()) {
             return true;
         }
-        if (WRITES.contains(request.getMethod())
-                && !rateOf(request.getRemoteAddr()).acquirePermission()) {
+        if (WRITES.contains(request.getMethod()) && !rateOf(client(request)).acquirePermission()) {
             shed("client-rate");
             throw new TooManyRequestsException(
                     "Too many requests from this client; at most " + settings.perClientRate() + " per "
@@ -88,6 +88,16 @@ class LoadShedding implements HandlerInterceptor {
             request.removeAttribute(ADMITTED);
             inFlight.onComplete();
         }
+    }
+
+    /**
+     * The client a write is counted against: the token's subject, so a customer or a shop backend gets its own budget
+     * wherever it calls from, and many clients behind one proxy or NAT do not share one; the remote address only for
+     * a request without an authenticated caller (which security refuses before it gets here).
+     */
+    static String client(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        return principal != null ? "sub:" + principal.getName() : "addr:" + request.getRemoteAddr();
     }
 
     private synchronized RateLimiter rateOf(String client) {

@@ -1,5 +1,6 @@
 package dev.orderflow.order.web;
 
+import dev.orderflow.messaging.security.Caller;
 import dev.orderflow.messaging.tracing.OrderIdSpans;
 import dev.orderflow.order.OrderIntake;
 import dev.orderflow.order.OrderNotFoundException;
@@ -112,7 +113,9 @@ class OrderController {
                     @Nullable
                     String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
-        StoredResponse response = intakeLimiter.admit(() -> placement.place(request, idempotencyKey));
+        Caller caller = Caller.current();
+        PlaceOrderRequest settled = CustomerAccess.settleCustomer(request, caller);
+        StoredResponse response = intakeLimiter.admit(() -> placement.place(settled, idempotencyKey, caller.subject()));
         ResponseEntity.BodyBuilder builder =
                 ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON);
         if (response.orderId() != null) {
@@ -141,7 +144,9 @@ class OrderController {
             description = "No such order",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     OrderView order(@PathVariable UUID id) {
-        return orders.find(id).map(OrderView::of).orElseThrow(() -> new OrderNotFoundException(id));
+        return CustomerAccess.visible(orders.find(id), Caller.current())
+                .map(OrderView::of)
+                .orElseThrow(() -> new OrderNotFoundException(id));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -160,7 +165,8 @@ class OrderController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) int size) {
         int pageSize = Math.min(size, MAX_PAGE_SIZE);
-        String customer = customerId == null || customerId.isBlank() ? null : customerId;
+        String customer = CustomerAccess.listingFilter(
+                customerId == null || customerId.isBlank() ? null : customerId, Caller.current());
         Orders.Filter filter = new Orders.Filter(customer, status);
         List<OrderView> content = orders.search(filter, (long) page * pageSize, pageSize).stream()
                 .map(OrderView::of)
@@ -188,6 +194,9 @@ class OrderController {
             description = "The order is already COMPLETED or CANCELLED",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<OrderView> cancel(@PathVariable UUID id) {
+        if (CustomerAccess.visible(orders.find(id), Caller.current()).isEmpty()) {
+            throw new OrderNotFoundException(id);
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(OrderView.of(intake.cancel(id)));
     }
 

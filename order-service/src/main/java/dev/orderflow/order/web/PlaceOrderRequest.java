@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,12 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "PlaceOrderRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 record PlaceOrderRequest(
-        @NotBlank @Size(min = 1, max = 64) String customerId,
+        @Schema(
+                description = "The customer: with a customer's token it must be the token's subject or absent;"
+                        + " a client's own token must name it")
+        @Nullable
+        @Size(min = 1, max = 64)
+        String customerId,
 
         @NotBlank
         @Size(max = 254)
@@ -58,9 +64,14 @@ record PlaceOrderRequest(
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE")
             String country) {}
 
+    /** The same request for the given customer. */
+    PlaceOrderRequest forCustomer(String customer) {
+        return new PlaceOrderRequest(customer, customerEmail, items, shippingAddress);
+    }
+
     NewOrder toNewOrder() {
         return new NewOrder(
-                customerId,
+                Objects.requireNonNull(customerId, "customerId is resolved before the order is placed"),
                 customerEmail,
                 items.stream()
                         .map(line -> new OrderLine(line.sku(), line.quantity()))

@@ -15,6 +15,7 @@ import dev.orderflow.events.EventTypes;
 import dev.orderflow.order.support.OrderServiceIntegrationTest;
 import dev.orderflow.order.support.OrderTestKit;
 import dev.orderflow.order.support.SagaEvents;
+import dev.orderflow.testsupport.TestIdentityProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -166,7 +167,7 @@ class IdempotencyTests {
         CompletableFuture<Void> inFlight = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
             kit.jdbc()
                     .sql("insert into idempotency_key (key, request_hash, created_at) values (:key, 'other', now())")
-                    .param("key", key)
+                    .param("key", IdempotentPlacement.scopedKey(TestIdentityProvider.TEST_CLIENT, key))
                     .update();
             claimed.countDown();
             await().atMost(OrderTestKit.WAIT).until(() -> release.getCount() == 0);
@@ -195,14 +196,14 @@ class IdempotencyTests {
         place(key, orderBody(customerId, lines("SKU-1", 1)));
         kit.jdbc()
                 .sql("update idempotency_key set created_at = now() - interval '25 hours' where key = :key")
-                .param("key", key)
+                .param("key", IdempotentPlacement.scopedKey(TestIdentityProvider.TEST_CLIENT, key))
                 .update();
 
         assertThat(cleanup.run()).isGreaterThanOrEqualTo(1);
 
         assertThat(kit.jdbc()
                         .sql("select count(*) from idempotency_key where key = :key")
-                        .param("key", key)
+                        .param("key", IdempotentPlacement.scopedKey(TestIdentityProvider.TEST_CLIENT, key))
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -218,7 +219,7 @@ class IdempotencyTests {
         place(key, orderBody(customerId, lines("SKU-1", 1)));
         kit.jdbc()
                 .sql("update idempotency_key set created_at = now() - interval '25 hours' where key = :key")
-                .param("key", key)
+                .param("key", IdempotentPlacement.scopedKey(TestIdentityProvider.TEST_CLIENT, key))
                 .update();
 
         MockHttpServletResponse second = place(key, orderBody(customerId, lines("SKU-1", 2)));

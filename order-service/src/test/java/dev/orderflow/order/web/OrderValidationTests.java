@@ -165,7 +165,7 @@ class OrderValidationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field")
                         .value(org.hamcrest.Matchers.contains(
-                                "customerEmail", "customerId", "items[0].quantity", "shippingAddress")));
+                                "customerEmail", "items[0].quantity", "shippingAddress")));
     }
 
     @Test

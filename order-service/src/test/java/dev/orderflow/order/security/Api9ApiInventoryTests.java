@@ -1,4 +1,4 @@
-package dev.orderflow.order.web;
+package dev.orderflow.order.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,11 +13,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The OpenAPI document the service serves is the one committed in the repository, so API changes show up in review.
+ * OWASP API9:2023 Improper Inventory Management. The OpenAPI document the service serves is the one committed in the
+ * repository, so no endpoint appears or changes without review; it declares the bearer-token requirement, and the
+ * operations endpoints are not part of it.
  * After an intended change, regenerate it: {@code ./mvnw -f order-service/pom.xml verify -Dorderflow.openapi.update=true}.
  */
 @OrderServiceIntegrationTest
-class OpenApiContractTests {
+class Api9ApiInventoryTests {
 
     static final Path COMMITTED = Path.of("src/main/resources/openapi/order-service.json");
     static final String UPDATE = "orderflow.openapi.update";
@@ -25,7 +27,7 @@ class OpenApiContractTests {
     private final MockMvc mvc;
     private final JsonMapper json;
 
-    OpenApiContractTests(MockMvc mvc, JsonMapper json) {
+    Api9ApiInventoryTests(MockMvc mvc, JsonMapper json) {
         this.mvc = mvc;
         this.json = json;
     }
@@ -67,6 +69,23 @@ class OpenApiContractTests {
                 .containsExactlyInAnyOrder("customerId", "customerEmail", "items", "shippingAddress");
         assertThat(schemas.get("Order").get("properties").propertyNames())
                 .contains("id", "status", "cancellationReason", "items", "total", "currency", "timeline");
+    }
+
+    @Test
+    void everyOperationNeedsABearerToken() throws Exception {
+        JsonNode document = served();
+
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(document.at("/components/securitySchemes/bearer/bearerFormat")
+                        .asString())
+                .isEqualTo("JWT");
+        assertThat(document.get("security").get(0).has("bearer")).isTrue();
+    }
+
+    @Test
+    void onlyTheApiIsDocumented() throws Exception {
+        assertThat(served().get("paths").propertyNames()).allMatch(path -> path.startsWith("/api/"));
     }
 
     private JsonNode served() throws Exception {

@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The webhook's SSRF guard: only allowed hosts, HTTPS unless plain HTTP is allowed, no credentials in the URL. */
-class WebhookTargetTests {
+/**
+ * OWASP API7:2023 Server Side Request Forgery: the webhook, the one URL an operator configures for outgoing calls, may
+ * only target allowed hosts, over HTTPS unless plain HTTP is allowed, with no credentials in the URL; checked at start.
+ */
+class Api7WebhookSsrfTests {
 
     @Test
     void anAllowedHttpsHostIsAccepted() {

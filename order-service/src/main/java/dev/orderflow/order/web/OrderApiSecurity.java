@@ -1,0 +1,22 @@
+package dev.orderflow.order.web;
+
+import static dev.orderflow.messaging.security.Scopes.authority;
+
+import dev.orderflow.messaging.security.ApiAuthorization;
+import dev.orderflow.messaging.security.Scopes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Who may use the order API: placing and cancelling need orders:write, reading orders:read; which orders a token sees is CustomerAccess's part (SECURITY.md). */
+@Configuration(proxyBeanMethods = false)
+class OrderApiSecurity {
+
+    @Bean
+    ApiAuthorization orderApiAuthorization() {
+        return requests -> requests.requestMatchers(HttpMethod.POST, "/api/orders", "/api/orders/*/cancel")
+                .hasAuthority(authority(Scopes.ORDERS_WRITE))
+                .requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/*")
+                .hasAuthority(authority(Scopes.ORDERS_READ));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.orderflow.payment;
+
+import static dev.orderflow.messaging.security.Scopes.authority;
+
+import dev.orderflow.messaging.security.ApiAuthorization;
+import dev.orderflow.messaging.security.Scopes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Payments are an operator read API: ops:read (SECURITY.md). */
+@Configuration(proxyBeanMethods = false)
+class PaymentApiSecurity {
+
+    @Bean
+    ApiAuthorization paymentApiAuthorization() {
+        return requests ->
+                requests.requestMatchers(HttpMethod.GET, "/api/payments").hasAuthority(authority(Scopes.OPS_READ));
+    }
+}

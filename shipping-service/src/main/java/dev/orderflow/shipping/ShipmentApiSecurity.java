@@ -1,0 +1,20 @@
+package dev.orderflow.shipping;
+
+import static dev.orderflow.messaging.security.Scopes.authority;
+
+import dev.orderflow.messaging.security.ApiAuthorization;
+import dev.orderflow.messaging.security.Scopes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Shipments are an operator read API: ops:read (SECURITY.md). */
+@Configuration(proxyBeanMethods = false)
+class ShipmentApiSecurity {
+
+    @Bean
+    ApiAuthorization shippingApiAuthorization() {
+        return requests ->
+                requests.requestMatchers(HttpMethod.GET, "/api/shipments").hasAuthority(authority(Scopes.OPS_READ));
+    }
+}
