@@ -1,5 +1,7 @@
 package dev.orderflow.deploy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,10 @@ final class Manifests {
     static final List<String> OVERLAYS = List.of("dev", "prod");
     static final List<String> SERVICE_NAMES = List.of(
             "order-service", "inventory-service", "payment-service", "shipping-service", "notification-service");
+
+    /** Parses objects into their typed models (fabric8, Strimzi, {@link CustomResources}), unknown fields refused. */
+    private static final ObjectMapper TYPED =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Manifests() {}
 
@@ -85,6 +91,23 @@ final class Manifests {
             }
         }
         return docs;
+    }
+
+    /** The objects of one manifest of the repository as written, without rendering ({@code deploy/k8s/base/...}). */
+    static List<Map<String, Object>> file(String path) {
+        try {
+            return documents(Files.readString(root().resolve(path), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One object as its typed model; {@link IllegalArgumentException} when a field does not fit (fabric8 and Strimzi
+     * keep unknown fields in {@code additionalProperties} instead, see TypedModelTests).
+     */
+    static <T> T typed(Map<String, Object> doc, Class<T> model) {
+        return TYPED.convertValue(doc, model);
     }
 
     static Map<String, Object> yaml(Path file) {

@@ -2,8 +2,6 @@ package dev.orderflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -50,8 +48,6 @@ class TypedModelTests {
             Map.entry("ScaledObject", CustomResources.ScaledObject.class),
             Map.entry("TriggerAuthentication", CustomResources.TriggerAuthentication.class),
             Map.entry("ServiceMonitor", CustomResources.ServiceMonitor.class));
-
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -106,7 +102,7 @@ class TypedModelTests {
                 continue;
             }
             try {
-                Object parsed = json.convertValue(doc, model);
+                Object parsed = Manifests.typed(doc, model);
                 unknownFields(parsed, where, problems, new IdentityHashMap<>(), 0);
             } catch (IllegalArgumentException e) {
                 problems.add(where + ": " + e.getMessage());
