@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.kafka.KafkaAuthorizationSimple;
@@ -87,7 +88,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -105,6 +108,9 @@ class KafkaAclTests {
 
     private static final String KAFKA_MANIFEST = "deploy/k8s/base/kafka.yaml";
     private static final String CLUSTER_CA_SECRET = "orderflow-cluster-ca-cert";
+    /** Where the services import mounted secret files from as a Spring config tree (their application.yml). */
+    private static final String CONFIG_TREE = "/run/secrets/orderflow";
+
     private static final Duration CLIENT_WAIT = Duration.ofSeconds(20);
 
     @TempDir
@@ -573,19 +579,26 @@ class KafkaAclTests {
 
     /** Spring Boot's Kafka properties bound, by relaxed binding, from the service's environment variables. */
     static KafkaProperties kafkaProperties(String service) {
+        Map<String, String> secretFiles = new TreeMap<>();
         SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(kafkaEnvironment(service)));
-        return new Binder(ConfigurationPropertySources.from(environment))
-                .bindOrCreate("spring.kafka", KafkaProperties.class);
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new HashMap<>(kafkaEnvironment(service, secretFiles)));
+        // The environment wins over the config tree of mounted secret files, as in Spring's own precedence.
+        List<ConfigurationPropertySource> sources = new ArrayList<>();
+        ConfigurationPropertySources.from(environment).forEach(sources::add);
+        sources.add(new MapConfigurationPropertySource(secretFiles));
+        return new Binder(sources).bindOrCreate("spring.kafka", KafkaProperties.class);
     }
 
     /**
      * The {@code SPRING_KAFKA_*} variables of the service's container as Kubernetes would set them: its ConfigMaps
      * ({@code envFrom}), its {@code env} with the Secrets the User Operator and the Cluster Operator write (here with
      * this run's credentials), and files of mounted Secrets (the cluster CA trust store) found where they are mounted.
-     * Only the bootstrap address is this broker's instead of the Kafka resource's client listener.
+     * Secrets mounted as a Spring config tree (a projected volume, one file per property, at the folder the services
+     * import) go to {@code configTree} as the properties their file names are. Only the bootstrap address is this
+     * broker's instead of the Kafka resource's client listener.
      */
-    private static Map<String, String> kafkaEnvironment(String service) {
+    private static Map<String, String> kafkaEnvironment(String service, Map<String, String> configTree) {
         Map<String, Map<String, String>> secrets = Map.of(
                 service,
                 Map.of("sasl.jaas.config", SecureBroker.scramJaas(service, passwords.get(service))),
@@ -605,11 +618,14 @@ class KafkaAclTests {
         Map<String, String> environment = new TreeMap<>();
         for (EnvFromSource source : container.getEnvFrom()) {
             String name = source.getConfigMapRef().getName();
-            ConfigMap configMap = Manifests.ofKind(docs, "ConfigMap").stream()
+            List<Map<String, Object>> configMaps = new ArrayList<>(Manifests.ofKind(docs, "ConfigMap"));
+            configMaps.addAll(Manifests.ofKind(Manifests.file("deploy/k8s/base/common.yaml"), "ConfigMap"));
+            ConfigMap configMap = configMaps.stream()
                     .map(d -> Manifests.typed(d, ConfigMap.class))
                     .filter(c -> c.getMetadata().getName().equals(name))
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError(service + " reads ConfigMap " + name + ", not in its file"));
+                    .orElseThrow(() -> new AssertionError(
+                            service + " reads ConfigMap " + name + ", neither in its file nor in common.yaml"));
             environment.putAll(configMap.getData());
         }
         for (EnvVar variable : container.getEnv()) {
@@ -630,6 +646,40 @@ class KafkaAclTests {
             environment.put(variable.getName(), value);
         }
         environment.keySet().removeIf(k -> !k.startsWith("SPRING_KAFKA_"));
+
+        for (VolumeMount mount : container.getVolumeMounts()) {
+            Volume volume = pod.getVolumes().stream()
+                    .filter(v -> v.getName().equals(mount.getName()))
+                    .findFirst()
+                    .orElseThrow();
+            if (volume.getProjected() == null) {
+                continue;
+            }
+            assertThat(mount.getMountPath())
+                    .as("%s: projected Secrets are its config tree", service)
+                    .isEqualTo(CONFIG_TREE);
+            for (VolumeProjection source : volume.getProjected().getSources()) {
+                if (source.getSecret() == null) {
+                    continue;
+                }
+                for (KeyToPath item : source.getSecret().getItems()) {
+                    if (!item.getPath().startsWith("spring.kafka.")) {
+                        continue;
+                    }
+                    String value = secrets.getOrDefault(source.getSecret().getName(), Map.of())
+                            .get(item.getKey());
+                    assertThat(value)
+                            .as(
+                                    "%s: file %s is key %s of Secret %s, which Strimzi does not write for this service",
+                                    service,
+                                    item.getPath(),
+                                    item.getKey(),
+                                    source.getSecret().getName())
+                            .isNotNull();
+                    configTree.put(item.getPath(), value);
+                }
+            }
+        }
 
         Map<String, Path> mountedFiles = new HashMap<>();
         for (VolumeMount mount : container.getVolumeMounts()) {
