@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,20 +88,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The Strimzi users' ACLs hold on a real broker secured like the cluster: a KRaft node whose client listener is
  * SASL_SSL with SCRAM-SHA-512 and a TLS certificate, with {@code StandardAuthorizer} on. The topics and the ACLs are
  * those of {@code deploy/k8s/base/kafka.yaml}, each service's credentials are generated here, and each service
- * connects with Spring Boot's {@link KafkaProperties} bound from the very environment its Deployment sets (ConfigMap,
- * Secrets and the mounted cluster CA). What a service must be able to do comes from the code ({@link Saga}): write its
+ * connects through Spring Boot's own Kafka and SSL-bundle auto-configuration over the very settings its Deployment
+ * gives it (ConfigMaps, the Secrets mounted as a config tree, the mounted cluster CA as the {@code kafka} SSL bundle).
+ * What a service must be able to do comes from the code ({@link Saga}): write its
  * stream and its dead-letter topics, read its inputs with its group and its dead-letter topics with its dead-letter
  * group. Everything else must be refused.
  */
@@ -108,6 +120,7 @@ class KafkaAclTests {
 
     private static final String KAFKA_MANIFEST = "deploy/k8s/base/kafka.yaml";
     private static final String CLUSTER_CA_SECRET = "orderflow-cluster-ca-cert";
+    private static final Map<String, ConfigurableApplicationContext> CONTEXTS = new ConcurrentHashMap<>();
     /** Where the services import mounted secret files from as a Spring config tree (their application.yml). */
     private static final String CONFIG_TREE = "/run/secrets/orderflow";
 
@@ -179,6 +192,8 @@ class KafkaAclTests {
 
     @AfterAll
     static void stopBroker() throws Exception {
+        CONTEXTS.values().forEach(ConfigurableApplicationContext::close);
+        CONTEXTS.clear();
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
         }
@@ -233,17 +248,17 @@ class KafkaAclTests {
 
     @ParameterizedTest
     @MethodSource("services")
-    void deploymentSettingsBindToASaslSslScramClientOfTheServicesOwnUser(String service) {
-        Map<String, Object> producer = kafkaProperties(service).buildProducerProperties();
+    void deploymentSettingsBindToASaslSslScramClientOfTheServicesOwnUser(String service) throws Exception {
+        Map<String, Object> producer = producerProperties(service);
         assertThat(producer)
                 .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
                 .containsEntry(SaslConfigs.SASL_MECHANISM, SecureBroker.SCRAM)
-                .containsEntry(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PKCS12")
-                .containsEntry(
-                        SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG,
-                        broker.trustStore().toAbsolutePath().toString())
-                .containsEntry(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, broker.trustStorePassword())
-                .containsEntry(SaslConfigs.SASL_JAAS_CONFIG, SecureBroker.scramJaas(service, passwords.get(service)));
+                .containsEntry(SaslConfigs.SASL_JAAS_CONFIG, SecureBroker.scramJaas(service, passwords.get(service)))
+                .containsKey(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG);
+        SslBundle bundle = kafkaClients(service).getBean(SslBundles.class).getBundle("kafka");
+        assertThat(producer).containsEntry(SslBundle.class.getName(), bundle);
+        // Loaded from the mounted CA file with the password from the secret file: the broker's CA is in it.
+        assertThat(bundle.getStores().getTrustStore().size()).isPositive();
     }
 
     @ParameterizedTest
@@ -412,6 +427,9 @@ class KafkaAclTests {
     void aClientThatDoesNotTrustTheClusterCaFailsTheTlsHandshake() {
         String service = Manifests.SERVICE_NAMES.getFirst();
         Map<String, Object> config = adminClientConfig(service);
+        // Without the SSL bundle (the cluster CA) the client falls back to the JDK's default trust store.
+        config.remove(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG);
+        config.remove(SslBundle.class.getName());
         config.remove(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG);
         config.remove(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG);
         config.remove(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG);
@@ -543,7 +561,7 @@ class KafkaAclTests {
     // --- the clients each service builds from its Deployment's environment ---
 
     private static Producer<String, String> producer(String service) {
-        Map<String, Object> config = kafkaProperties(service).buildProducerProperties();
+        Map<String, Object> config = producerProperties(service);
         // As common-messaging's KafkaClientSettings: idempotent, acks=all, bounded waits.
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -554,7 +572,7 @@ class KafkaAclTests {
     }
 
     private static Consumer<String, String> consumer(String service, String group) {
-        Map<String, Object> config = kafkaProperties(service).buildConsumerProperties();
+        Map<String, Object> config = consumerProperties(service);
         // As common-messaging's EventConsumers: the group, earliest, offsets committed by the listener.
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -565,7 +583,7 @@ class KafkaAclTests {
     }
 
     private static Map<String, Object> adminClientConfig(String service) {
-        Map<String, Object> config = kafkaProperties(service).buildAdminProperties();
+        Map<String, Object> config = adminProperties(service);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         return config;
@@ -578,16 +596,49 @@ class KafkaAclTests {
     }
 
     /** Spring Boot's Kafka properties bound, by relaxed binding, from the service's environment variables. */
-    static KafkaProperties kafkaProperties(String service) {
-        Map<String, String> secretFiles = new TreeMap<>();
-        SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new HashMap<>(kafkaEnvironment(service, secretFiles)));
-        // The environment wins over the config tree of mounted secret files, as in Spring's own precedence.
-        List<ConfigurationPropertySource> sources = new ArrayList<>();
-        ConfigurationPropertySources.from(environment).forEach(sources::add);
-        sources.add(new MapConfigurationPropertySource(secretFiles));
-        return new Binder(sources).bindOrCreate("spring.kafka", KafkaProperties.class);
+    /**
+     * The service's Kafka clients as Spring Boot builds them: its Kafka and SSL auto-configuration (the TLS trust store
+     * an SSL bundle) over the service's environment variables, and below them the config tree of its mounted secret
+     * files, as Spring orders them. One context per service, closed with the broker.
+     */
+    static ConfigurableApplicationContext kafkaClients(String service) {
+        return CONTEXTS.computeIfAbsent(service, name -> {
+            Map<String, Object> configTree = new TreeMap<>();
+            Map<String, String> variables = new TreeMap<>();
+            kafkaEnvironment(name, variables, configTree);
+            StandardEnvironment environment = new StandardEnvironment();
+            MutablePropertySources sources = environment.getPropertySources();
+            sources.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+            sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+            sources.addFirst(new SystemEnvironmentPropertySource(
+                    StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(variables)));
+            sources.addLast(new MapPropertySource("configtree:" + CONFIG_TREE, configTree));
+            SpringApplication application = new SpringApplication(KafkaClientsOnly.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            application.setBannerMode(Banner.Mode.OFF);
+            application.setLogStartupInfo(false);
+            application.setEnvironment(environment);
+            return application.run();
+        });
+    }
+
+    /** Only what makes a service's Kafka clients: Spring Boot's SSL bundles and Kafka auto-configuration. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({SslAutoConfiguration.class, KafkaAutoConfiguration.class})
+    static class KafkaClientsOnly {}
+
+    private static Map<String, Object> producerProperties(String service) {
+        return new HashMap<>(
+                kafkaClients(service).getBean(DefaultKafkaProducerFactory.class).getConfigurationProperties());
+    }
+
+    private static Map<String, Object> consumerProperties(String service) {
+        return new HashMap<>(
+                kafkaClients(service).getBean(DefaultKafkaConsumerFactory.class).getConfigurationProperties());
+    }
+
+    private static Map<String, Object> adminProperties(String service) {
+        return new HashMap<>(kafkaClients(service).getBean(KafkaAdmin.class).getConfigurationProperties());
     }
 
     /**
@@ -598,7 +649,8 @@ class KafkaAclTests {
      * import) go to {@code configTree} as the properties their file names are. Only the bootstrap address is this
      * broker's instead of the Kafka resource's client listener.
      */
-    private static Map<String, String> kafkaEnvironment(String service, Map<String, String> configTree) {
+    private static void kafkaEnvironment(
+            String service, Map<String, String> environment, Map<String, Object> configTree) {
         Map<String, Map<String, String>> secrets = Map.of(
                 service,
                 Map.of("sasl.jaas.config", SecureBroker.scramJaas(service, passwords.get(service))),
@@ -615,7 +667,6 @@ class KafkaAclTests {
                 .findFirst()
                 .orElseThrow();
 
-        Map<String, String> environment = new TreeMap<>();
         for (EnvFromSource source : container.getEnvFrom()) {
             String name = source.getConfigMapRef().getName();
             List<Map<String, Object>> configMaps = new ArrayList<>(Manifests.ofKind(docs, "ConfigMap"));
@@ -645,7 +696,7 @@ class KafkaAclTests {
                     .isNotNull();
             environment.put(variable.getName(), value);
         }
-        environment.keySet().removeIf(k -> !k.startsWith("SPRING_KAFKA_"));
+        environment.keySet().removeIf(k -> !k.startsWith("SPRING_KAFKA_") && !k.startsWith("SPRING_SSL_"));
 
         for (VolumeMount mount : container.getVolumeMounts()) {
             Volume volume = pod.getVolumes().stream()
@@ -663,7 +714,8 @@ class KafkaAclTests {
                     continue;
                 }
                 for (KeyToPath item : source.getSecret().getItems()) {
-                    if (!item.getPath().startsWith("spring.kafka.")) {
+                    if (!item.getPath().startsWith("spring.kafka.")
+                            && !item.getPath().startsWith("spring.ssl.")) {
                         continue;
                     }
                     String value = secrets.getOrDefault(source.getSecret().getName(), Map.of())
@@ -717,7 +769,6 @@ class KafkaAclTests {
                 .isEqualTo(kafka.getMetadata().getName() + "-kafka-bootstrap:"
                         + clientListenerOfTheKafkaResource().getPort());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        return environment;
     }
 
     private static GenericKafkaListener clientListenerOfTheKafkaResource() {
