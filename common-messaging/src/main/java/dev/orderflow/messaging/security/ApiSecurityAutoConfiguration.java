@@ -78,7 +78,6 @@ public final class ApiSecurityAutoConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> {})
                 .cors(cors -> cors.configurationSource(corsConfiguration(properties)));
         return http.build();
     }
