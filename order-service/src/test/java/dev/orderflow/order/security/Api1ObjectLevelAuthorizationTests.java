@@ -92,12 +92,7 @@ class Api1ObjectLevelAuthorizationTests {
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.customerId").value(ana));
 
-        assertThat(kit.jdbc()
-                        .sql("select count(*) from orders where customer_id = :c")
-                        .param("c", ben)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(kit.ordersOf(ben)).isZero();
     }
 
     @Test

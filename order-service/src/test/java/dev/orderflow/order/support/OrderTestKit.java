@@ -207,6 +207,14 @@ public class OrderTestKit {
         return published(orderId).stream().filter(p -> p.type().equals(type)).toList();
     }
 
+    /** How many orders the customer has in the database. */
+    public long ordersOf(String customerId) {
+        return jdbc.sql("select count(*) from orders where customer_id = :customer")
+                .param("customer", customerId)
+                .query(Long.class)
+                .single();
+    }
+
     public JdbcClient jdbc() {
         return jdbc;
     }

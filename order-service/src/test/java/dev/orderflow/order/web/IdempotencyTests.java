@@ -73,7 +73,7 @@ class IdempotencyTests {
         assertThat(replay.getHeader("Location")).isEqualTo("/api/orders/" + id);
         assertThat(replay.getHeader(OrderController.REPLAYED)).isEqualTo("true");
         assertThat(kit.readJson(replay).get("status").asString()).isEqualTo("PENDING");
-        assertThat(ordersOf(customerId)).isEqualTo(1);
+        assertThat(kit.ordersOf(customerId)).isEqualTo(1);
         assertThat(kit.published(id, EventTypes.ORDER_PLACED.name())).hasSize(1);
     }
 
@@ -90,7 +90,7 @@ class IdempotencyTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Idempotency-Key reused"));
-        assertThat(ordersOf(customerId)).isEqualTo(1);
+        assertThat(kit.ordersOf(customerId)).isEqualTo(1);
     }
 
     @Test
@@ -102,7 +102,7 @@ class IdempotencyTests {
                 .isEqualTo(400);
         assertThat(place(key, orderBody(customerId, lines("SKU-1", 1))).getStatus())
                 .isEqualTo(202);
-        assertThat(ordersOf(customerId)).isEqualTo(1);
+        assertThat(kit.ordersOf(customerId)).isEqualTo(1);
     }
 
     @Test
@@ -144,7 +144,7 @@ class IdempotencyTests {
                 .distinct()
                 .toList();
         assertThat(accepted).hasSize(1);
-        assertThat(ordersOf(customerId)).isEqualTo(1);
+        assertThat(kit.ordersOf(customerId)).isEqualTo(1);
         UUID id = UUID.fromString(kit.readJson(responses.stream()
                         .filter(r -> r.getStatus() == 202)
                         .findFirst()
@@ -182,11 +182,11 @@ class IdempotencyTests {
         assertThat(waited.getStatus()).isEqualTo(409);
         assertThat(waited.getHeader("Retry-After")).isEqualTo("1");
         assertThat(waited.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertThat(ordersOf(customerId)).isZero();
+        assertThat(kit.ordersOf(customerId)).isZero();
         // The other request gave up: the key is free again.
         assertThat(place(key, orderBody(customerId, lines("SKU-1", 1))).getStatus())
                 .isEqualTo(202);
-        assertThat(ordersOf(customerId)).isEqualTo(1);
+        assertThat(kit.ordersOf(customerId)).isEqualTo(1);
     }
 
     @Test
@@ -209,7 +209,7 @@ class IdempotencyTests {
                 .isZero();
         assertThat(place(key, orderBody(customerId, lines("SKU-1", 5))).getStatus())
                 .isEqualTo(202);
-        assertThat(ordersOf(customerId)).isEqualTo(2);
+        assertThat(kit.ordersOf(customerId)).isEqualTo(2);
     }
 
     @Test
@@ -226,7 +226,7 @@ class IdempotencyTests {
 
         assertThat(second.getStatus()).isEqualTo(202);
         assertThat(second.getHeader(OrderController.REPLAYED)).isNull();
-        assertThat(ordersOf(customerId)).isEqualTo(2);
+        assertThat(kit.ordersOf(customerId)).isEqualTo(2);
         mvc.perform(post("/api/orders")
                         .header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -242,13 +242,5 @@ class IdempotencyTests {
                         .content(body))
                 .andReturn()
                 .getResponse();
-    }
-
-    private long ordersOf(String customerId) {
-        return kit.jdbc()
-                .sql("select count(*) from orders where customer_id = :customer")
-                .param("customer", customerId)
-                .query(Long.class)
-                .single();
     }
 }

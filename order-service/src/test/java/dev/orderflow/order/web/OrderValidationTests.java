@@ -40,12 +40,7 @@ class OrderValidationTests {
 
     @AfterEach
     void nothingWasWritten() {
-        assertThat(kit.jdbc()
-                        .sql("select count(*) from orders where customer_id = :customer")
-                        .param("customer", customer)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(kit.ordersOf(customer)).isZero();
         assertThat(kit.jdbc()
                         .sql("select count(*) from outbox_event where payload like :pattern")
                         .param("pattern", "%" + customer + "%")
