@@ -54,7 +54,7 @@ public final class Platform implements AutoCloseable {
         this.portOffset = portOffset;
         this.logs = root.resolve("target/local-stack/logs-" + portOffset);
         this.commonArguments = commonArguments;
-        this.tokens = new SandboxTokens("http://localhost:" + (ServiceSpec.PARTNERS.basePort() + portOffset));
+        this.tokens = new SandboxTokens(partnersUrl(portOffset));
     }
 
     /**
@@ -66,18 +66,17 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(Path root, int portOffset, List<String> extraArguments) {
         String kafka = SharedKafka.bootstrapServers();
-        String issuer = "http://localhost:" + (ServiceSpec.PARTNERS.basePort() + portOffset);
+        // The sandbox partners: payment provider, carrier and identity provider in one process.
+        String partners = partnersUrl(portOffset);
         List<String> common = new ArrayList<>(List.of(
                 // The sandbox identity provider issues the tokens; the services trust it (and nothing else).
-                "--spring.security.oauth2.authorizationserver.issuer=" + issuer,
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                "--spring.security.oauth2.authorizationserver.issuer=" + partners,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + partners,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.datasource.username=" + SharedPostgres.username(),
                 "--spring.datasource.password=" + SharedPostgres.password(),
-                "--orderflow.partners.provider.base-url=http://localhost:"
-                        + (ServiceSpec.PARTNERS.basePort() + portOffset),
-                "--orderflow.partners.carrier.base-url=http://localhost:"
-                        + (ServiceSpec.PARTNERS.basePort() + portOffset),
+                "--orderflow.partners.provider.base-url=" + partners,
+                "--orderflow.partners.carrier.base-url=" + partners,
                 "--orderflow.notifications.channels=log"));
         common.addAll(extraArguments);
         Platform platform = new Platform(root, portOffset, List.copyOf(common));
@@ -103,6 +102,10 @@ public final class Platform implements AutoCloseable {
             platform.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    private static String partnersUrl(int portOffset) {
+        return "http://localhost:" + (ServiceSpec.PARTNERS.basePort() + portOffset);
     }
 
     public int port(ServiceSpec spec) {

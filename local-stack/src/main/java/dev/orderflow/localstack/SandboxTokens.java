@@ -27,7 +27,7 @@ public final class SandboxTokens {
     public static final String STOREFRONT = "orderflow-storefront";
     public static final String OPERATOR = "orderflow-operator";
 
-    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
+    private static final long RENEW_BEFORE_SECONDS = 60;
 
     private record Cached(String token, Instant renewAt) {}
 
@@ -52,6 +52,14 @@ public final class SandboxTokens {
     /** A token of the operator: catalog and stock, dead letters, incidents, and the read APIs. */
     public String operator() {
         return clientToken(OPERATOR, secret("SANDBOX_OPERATOR_SECRET", "local-operator-secret"));
+    }
+
+    /**
+     * The token the platform's own client of that API path holds: the storefront's for the order API (it places
+     * orders for many customers), the operator's for everything else (catalog, stock, admin and read APIs).
+     */
+    public String forPath(String path) {
+        return path.startsWith("/api/orders") ? storefront() : operator();
     }
 
     /** A fresh token of one customer, from the sandbox's local customer login. */
@@ -97,12 +105,8 @@ public final class SandboxTokens {
             Map<String, Object> body = JSONObjectUtils.parse(response.body());
             String token = (String) body.get("access_token");
             long expiresIn = ((Number) body.getOrDefault("expires_in", 300)).longValue();
-            Instant renewAt = Instant.now()
-                    .plusSeconds(expiresIn)
-                    .minus(
-                            RENEW_BEFORE_EXPIRY.compareTo(Duration.ofSeconds(expiresIn / 2)) < 0
-                                    ? RENEW_BEFORE_EXPIRY
-                                    : Duration.ofSeconds(expiresIn / 2));
+            // A minute before it expires, or halfway for a token that lives less than two minutes.
+            Instant renewAt = Instant.now().plusSeconds(expiresIn - Math.min(RENEW_BEFORE_SECONDS, expiresIn / 2));
             return new Cached(token, renewAt);
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("No token from " + request.uri() + ": " + e.getMessage(), e);

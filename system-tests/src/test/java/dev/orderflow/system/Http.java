@@ -1,6 +1,5 @@
 package dev.orderflow.system;
 
-import dev.orderflow.localstack.SandboxTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,15 +54,6 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).PUT(json(body)), headers);
     }
 
-    /**
-     * The token a real client of that API would hold, from the platform's sandbox identity provider: the storefront's
-     * for the order API (it places orders for many customers), the operator's for everything else.
-     */
-    private static String tokenFor(URI uri) {
-        SandboxTokens tokens = PlatformUnderTest.get().tokens();
-        return uri.getPath().startsWith("/api/orders") ? tokens.storefront() : tokens.operator();
-    }
-
     static String toJson(Object body) {
         return body instanceof String s ? s : JSON.writeValueAsString(body);
     }
@@ -75,7 +65,12 @@ final class Http {
     private static Response send(HttpRequest.Builder builder, Map<String, String> headers) {
         builder.timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
         if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
-            builder.header("Authorization", "Bearer " + tokenFor(builder.build().uri()));
+            builder.header(
+                    "Authorization",
+                    "Bearer "
+                            + PlatformUnderTest.get()
+                                    .tokens()
+                                    .forPath(builder.build().uri().getPath()));
         }
         headers.forEach((name, value) -> {
             if (!value.isEmpty()) {

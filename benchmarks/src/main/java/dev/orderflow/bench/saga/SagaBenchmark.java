@@ -213,7 +213,7 @@ public final class SagaBenchmark {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 // The shop backend's token, as a real storefront places orders (renewed before it expires).
-                .header("Authorization", "Bearer " + platform.tokens().storefront())
+                .header("Authorization", "Bearer " + platform.tokens().forPath("/api/orders"))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
@@ -378,8 +378,8 @@ public final class SagaBenchmark {
     private <T> HttpResponse<T> exchange(
             ServiceSpec spec, String path, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         if (path.startsWith("/api/")) {
-            // The operator's token: catalog and stock set-up and the read APIs the verification uses.
-            request.header("Authorization", "Bearer " + platform.tokens().operator());
+            // Catalog and stock set-up and the read APIs the verification uses, with the token their client holds.
+            request.header("Authorization", "Bearer " + platform.tokens().forPath(path));
         }
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), body);

@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({HttpSecurity.class, Jwt.class})
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties(ApiSecurityProperties.class)
 public final class ApiSecurityAutoConfiguration {
 
     @Bean
@@ -48,7 +48,7 @@ public final class ApiSecurityAutoConfiguration {
             List<ApiAuthorization> serviceRules,
             ObjectProvider<JsonMapper> json,
             ProblemEnrichment enrichment,
-            SecurityProperties properties)
+            ApiSecurityProperties properties)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(json.getIfAvailable(JsonMapper::new), enrichment);
         http.authorizeHttpRequests(requests -> {
@@ -91,7 +91,7 @@ public final class ApiSecurityAutoConfiguration {
                 : OAuth2TokenValidatorResult.success();
     }
 
-    private static CorsConfigurationSource corsConfiguration(SecurityProperties properties) {
+    private static CorsConfigurationSource corsConfiguration(ApiSecurityProperties properties) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         if (!properties.corsAllowedOrigins().isEmpty()) {
             CorsConfiguration cors = new CorsConfiguration();

@@ -4,12 +4,13 @@ import dev.orderflow.messaging.web.ProblemEnrichment;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -23,11 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final JsonMapper json;
+    private final JacksonJsonHttpMessageConverter json;
     private final ProblemEnrichment enrichment;
 
+    /** Written with Spring's own JSON converter, which renders a problem as MVC does (RFC 9457 members at the top). */
     ProblemResponses(JsonMapper json, ProblemEnrichment enrichment) {
-        this.json = json;
+        this.json = new JacksonJsonHttpMessageConverter(json.rebuild());
         this.enrichment = enrichment;
     }
 
@@ -47,10 +49,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     @Override
-    public void handle(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            org.springframework.security.access.AccessDeniedException exception)
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
         write(request, response, HttpStatus.FORBIDDEN, "The token's scopes do not allow this request");
@@ -58,18 +57,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        @Nullable String traceId = enrichment.currentTraceId();
-        if (traceId != null) {
-            problem.put("traceId", traceId);
-        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        enrichment.enrich(problem, request.getRequestURI());
         response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        json.write(problem, MediaType.APPLICATION_PROBLEM_JSON, new ServletServerHttpResponse(response));
     }
 }

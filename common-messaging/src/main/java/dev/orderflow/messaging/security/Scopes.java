@@ -12,10 +12,10 @@ public final class Scopes {
     /** Read orders and the catalog. */
     public static final String ORDERS_READ = "orders:read";
 
-    /** Catalog and stock writes, dead letters and compensation incidents, partner settings. */
+    /** Catalog and stock writes, dead letters and compensation incidents. */
     public static final String ORDERS_ADMIN = "orders:admin";
 
-    /** The operators' read APIs: payments, shipments, notifications. */
+    /** The operators' read APIs: payments, shipments, notifications; and reading the catalog. */
     public static final String OPS_READ = "ops:read";
 
     private Scopes() {}

@@ -42,19 +42,26 @@ public class ProblemEnrichment implements ResponseBodyAdvice<Object> {
             ServerHttpRequest request,
             ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem) {
-            if (problem.getInstance() == null) {
-                problem.setInstance(URI.create(request.getURI().getRawPath()));
-            }
-            String traceId = currentTraceId();
-            if (traceId != null) {
-                problem.setProperty("traceId", traceId);
-            }
+            enrich(problem, request.getURI().getRawPath());
         }
         return body;
     }
 
-    /** The id of the trace the current request belongs to, if the service traces. */
-    public @Nullable String currentTraceId() {
+    /**
+     * Adds the request path and the trace id to a problem; also for answers written outside Spring MVC (the security
+     * filters').
+     */
+    public void enrich(ProblemDetail problem, String path) {
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(path));
+        }
+        String traceId = currentTraceId();
+        if (traceId != null) {
+            problem.setProperty("traceId", traceId);
+        }
+    }
+
+    private @Nullable String currentTraceId() {
         Tracer t = tracer.getIfUnique();
         if (t == null) {
             return null;

@@ -11,4 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param corsAllowedOrigins origins a browser may call the API from (none by default)
  */
 @ConfigurationProperties("orderflow.security")
-public record SecurityProperties(@DefaultValue List<String> corsAllowedOrigins) {}
+public record ApiSecurityProperties(@DefaultValue List<String> corsAllowedOrigins) {}
