@@ -19,7 +19,8 @@ public record MessagingProperties(
         @DefaultValue @Valid Relay relay,
         @DefaultValue @Valid Consumer consumer,
         @DefaultValue @Valid Retention retention,
-        @DefaultValue @Valid TopicSettings topics) {
+        @DefaultValue @Valid TopicSettings topics,
+        @DefaultValue @Valid PartnerWorkSettings partnerWork) {
 
     public Topics topicNames() {
         return new Topics(topicPrefix);
@@ -66,6 +67,7 @@ public record MessagingProperties(
             @DefaultValue("1d") @NotNull Duration publishedOutbox,
             @DefaultValue("14d") @NotNull Duration inbox,
             @DefaultValue("14d") @NotNull Duration deadLetters,
+            @DefaultValue("14d") @NotNull Duration settledPartnerWork,
             @DefaultValue("1m") @NotNull Duration cleanupInterval,
             @DefaultValue("1000") @Min(1) int cleanupBatchSize,
             @DefaultValue("100") @Min(1) int cleanupMaxBatches) {}
@@ -75,4 +77,29 @@ public record MessagingProperties(
             @DefaultValue("true") boolean create,
             @DefaultValue("6") @Min(1) int partitions,
             @DefaultValue("1") @Min(1) short replicationFactor) {}
+
+    /**
+     * Partner work (ADR 0010): how the calls to partners are driven.
+     *
+     * @param enabled whether this instance runs a worker (an instance without one still records and voids work)
+     * @param pollInterval how often the worker looks for due work when nothing woke it (commits of new work wake it)
+     * @param batchSize how many items the worker takes from one partner at a time, at most as many as it can call at once
+     * @param lease how long a taken item is hidden from other workers; longer than a call can take, after which the
+     *     item of a worker that died is taken again (and is in doubt)
+     * @param backoffInitial wait after the first failed attempt, doubled after each further one (±25 % jitter)
+     * @param backoffMax the longest wait between attempts
+     * @param incidentAfterAttempts failed attempts of a compensation after which it becomes a compensation incident
+     * @param incidentRetryInterval wait between the scheduled attempts of a compensation with an open incident
+     * @param stopWait how long shutting down waits for the calls in progress to finish and be recorded
+     */
+    public record PartnerWorkSettings(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1s") @NotNull Duration pollInterval,
+            @DefaultValue("20") @Min(1) @Max(500) int batchSize,
+            @DefaultValue("1m") @NotNull Duration lease,
+            @DefaultValue("1s") @NotNull Duration backoffInitial,
+            @DefaultValue("1m") @NotNull Duration backoffMax,
+            @DefaultValue("5") @Min(1) int incidentAfterAttempts,
+            @DefaultValue("5m") @NotNull Duration incidentRetryInterval,
+            @DefaultValue("20s") @NotNull Duration stopWait) {}
 }

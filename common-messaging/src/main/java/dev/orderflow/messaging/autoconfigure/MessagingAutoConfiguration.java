@@ -22,6 +22,8 @@ import dev.orderflow.messaging.incident.CompensationRetry;
 import dev.orderflow.messaging.incident.IncidentController;
 import dev.orderflow.messaging.outbox.OutboxBacklog;
 import dev.orderflow.messaging.outbox.OutboxConfiguration;
+import dev.orderflow.messaging.partner.PartnerAction;
+import dev.orderflow.messaging.partner.PartnerWork;
 import dev.orderflow.messaging.tracing.MicrometerTracePropagation;
 import dev.orderflow.messaging.tracing.OrderIdSpans;
 import dev.orderflow.messaging.tracing.TraceContextPropagation;
@@ -276,6 +278,34 @@ public final class MessagingAutoConfiguration {
     MessagingHousekeeping orderflowHousekeeping(
             OutboxBacklog backlog, RetentionCleanup cleanup, MessagingProperties properties) {
         return new MessagingHousekeeping(backlog, cleanup, properties);
+    }
+
+    /** Partner work (ADR 0010), in every service that declares a {@link PartnerAction}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(PartnerAction.class)
+    static class PartnerWorkConfiguration {
+
+        @Bean
+        PartnerWork orderflowPartnerWork(
+                MessagingSchema schema,
+                JdbcClient jdbc,
+                ObjectProvider<PartnerAction<?, ?>> actions,
+                PlatformTransactionManager transactionManager,
+                CompensationIncidents incidents,
+                MessagingProperties properties,
+                Clock clock,
+                TraceContextPropagation tracing,
+                MeterRegistry meters) {
+            return PartnerWork.create(
+                    jdbc,
+                    actions.orderedStream().toList(),
+                    new TransactionTemplate(transactionManager),
+                    incidents,
+                    properties.partnerWork(),
+                    clock,
+                    tracing,
+                    meters);
+        }
     }
 
     private static List<String> topicsOf(EventHandlers handlers, Topics names) {

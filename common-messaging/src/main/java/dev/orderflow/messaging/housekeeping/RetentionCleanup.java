@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Deletes what the retention settings no longer keep: published outbox rows, inbox records (kept longer than the topics'
+ * Deletes what the retention settings no longer keep: published outbox rows, settled partner work, inbox records (kept longer than the topics'
  * retention, so a redelivery is still recognised) and old dead letters. Small batches, bounded per run, so clean-up
  * never holds long locks or competes with business transactions.
  */
@@ -32,7 +32,8 @@ public final class RetentionCleanup {
         int deleted = deleteOlderThan(
                         "outbox_event", "id", "published_at is not null and published_at", retention.publishedOutbox())
                 + deleteOlderThan("inbox_event", "consumer_group, event_id", "processed_at", retention.inbox())
-                + deleteOlderThan("dead_letter", "id", "dead_lettered_at", retention.deadLetters());
+                + deleteOlderThan("dead_letter", "id", "dead_lettered_at", retention.deadLetters())
+                + deleteOlderThan("partner_work", "id", "settled_at", retention.settledPartnerWork());
         if (deleted > 0) {
             log.info("Retention clean-up deleted {} rows", deleted);
         }

@@ -1,52 +1,29 @@
 package dev.orderflow.messaging.partner;
 
-import dev.orderflow.events.EventJson;
-import dev.orderflow.messaging.TransientFailure;
-import io.micrometer.observation.ObservationRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.List;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.ByteArrayHttpMessageConverter;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * How every service talks HTTP to a partner: one {@link RestClient} per partner with bounded timeouts and no retries of
- * its own (the caller's processor retries with backoff), and one classification of failures: unavailability
- * (connection failures, time-outs, 429 and every 5xx) is a {@link TransientFailure}, anything else (another 4xx, an
- * unreadable answer) a {@link PartnerException}. Retrying is safe because every partner call carries the key the
- * partner de-duplicates by.
+ * The one classification of partner HTTP failures. Unavailability (connection failures, time-outs, 429 and every 5xx) is
+ * a {@link PartnerUnavailable}, dispatched or not; any other failure (another 4xx, an unreadable answer) a
+ * {@link PartnerException}. Retrying is safe because every partner call carries the key the partner de-duplicates by.
+ *
+ * <p>What counts as not dispatched is part of the partner contract (docs/saga.md): a refused or timed-out connection, a
+ * 429, or a 503, which partners answer before doing anything. Any other 5xx and a read time-out leave the outcome in
+ * doubt.
  */
 public final class PartnerHttp {
 
     private PartnerHttp() {}
-
-    /** HTTP/1.1, bounded connect and read timeouts, JSON with the events' mapper (plain decimals) or raw bytes, observed. */
-    public static RestClient restClient(
-            URI baseUrl, Duration connectTimeout, Duration readTimeout, ObservationRegistry observations) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(readTimeout);
-        return RestClient.builder()
-                .baseUrl(baseUrl)
-                .requestFactory(requests)
-                .messageConverters(List.of(
-                        // Bytes as they are: a signed body (webhooks) must go out exactly as it was signed.
-                        new ByteArrayHttpMessageConverter(), new JacksonJsonHttpMessageConverter(EventJson.mapper())))
-                .observationRegistry(observations)
-                .build();
-    }
 
     /**
      * Makes one call and classifies its failure.
@@ -59,18 +36,33 @@ public final class PartnerHttp {
             return call.get();
         } catch (RestClientResponseException e) {
             HttpStatusCode status = e.getStatusCode();
-            if (status.is5xxServerError() || status.value() == 429) {
-                throw new TransientFailure(partner + " unavailable: " + operation + " answered " + status.value(), e);
+            String answered = partner + " unavailable: " + operation + " answered " + status.value();
+            if (status.value() == 429 || status.value() == 503) {
+                throw PartnerUnavailable.notDispatched(answered, e);
             }
-            throw new PartnerException(partner + " refused the " + operation + ": " + status.value(), e);
+            if (status.is5xxServerError()) {
+                throw PartnerUnavailable.maybeDispatched(answered, e);
+            }
+            throw PartnerException.refused(partner + " refused the " + operation + ": " + status.value(), e);
         } catch (ResourceAccessException e) {
-            throw new TransientFailure(
-                    partner + " unreachable on " + operation + ": "
-                            + e.getMostSpecificCause().getClass().getSimpleName(),
-                    e);
+            Throwable cause = e.getMostSpecificCause();
+            String message = partner + " unreachable on " + operation + ": "
+                    + cause.getClass().getSimpleName();
+            throw neverConnected(cause)
+                    ? PartnerUnavailable.notDispatched(message, e)
+                    : PartnerUnavailable.maybeDispatched(message, e);
         } catch (RestClientException e) {
-            throw new PartnerException(partner + " sent an unreadable " + operation + " answer", e);
+            throw PartnerException.unreadable(partner + " sent an unreadable " + operation + " answer", e);
         }
+    }
+
+    /** Whether the failure happened before a connection existed, so no byte of the request reached the partner. */
+    static boolean neverConnected(Throwable cause) {
+        return cause instanceof ConnectException
+                || cause instanceof HttpConnectTimeoutException
+                || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException
+                || cause instanceof UnresolvedAddressException;
     }
 
     /** A partner's text that travels on in events: control characters removed, bounded; null when blank. */

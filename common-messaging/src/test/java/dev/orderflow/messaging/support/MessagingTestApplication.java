@@ -2,15 +2,30 @@ package dev.orderflow.messaging.support;
 
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.messaging.EventHandlers;
+import dev.orderflow.messaging.partner.PartnerCalls;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A minimal service on the messaging module: two consumer groups whose handlers record what they applied. */
+/**
+ * A minimal service on the messaging module: two consumer groups whose handlers record what they applied, and partner
+ * actions calling a scripted partner.
+ */
 @SpringBootApplication
 public class MessagingTestApplication {
 
     public static final String GROUP = "test-consumer";
     public static final String OTHER_GROUP = "other-consumer";
+    public static final String TEST_CALL = "TEST_CALL";
+    public static final String TEST_UNDO = "TEST_UNDO";
+    public static final String GUARDED_CALL = "GUARDED_CALL";
+    public static final String GUARDED_PARTNER = "guarded-partner";
+
+    /** The scripted partner's calls: unguarded, four at once. */
+    static final PartnerCalls SCRIPTED = PartnerCalls.unguarded("scripted", 4);
 
     @Bean
     EventHandlers testConsumerHandlers(TestHandlers handlers) {
@@ -18,6 +33,40 @@ public class MessagingTestApplication {
                 .on(EventTypes.ORDER_PLACED, (event, context) -> handlers.apply(event, context))
                 .on(EventTypes.ORDER_CANCELLED, (event, context) -> handlers.apply(event, context))
                 .build();
+    }
+
+    @Bean
+    ScriptedPartner scriptedPartner() {
+        return new ScriptedPartner();
+    }
+
+    /** A forward call to a partner that offers a lookup (as a payment provider's charge). */
+    @Bean
+    TestPartnerAction testCall(ScriptedPartner partner, JdbcClient jdbc) {
+        return new TestPartnerAction(TEST_CALL, SCRIPTED, partner, jdbc, false, true);
+    }
+
+    /** A compensation (as a refund). */
+    @Bean
+    TestPartnerAction testUndo(ScriptedPartner partner, JdbcClient jdbc) {
+        return new TestPartnerAction(TEST_UNDO, SCRIPTED, partner, jdbc, true, false);
+    }
+
+    /** A forward call through resilience4j guards: a bulkhead of two calls (application.properties). */
+    @Bean
+    TestPartnerAction guardedCall(
+            ScriptedPartner partner,
+            JdbcClient jdbc,
+            CircuitBreakerRegistry circuitBreakers,
+            BulkheadRegistry bulkheads,
+            TimeLimiterRegistry timeLimiters) {
+        return new TestPartnerAction(
+                GUARDED_CALL,
+                PartnerCalls.of(GUARDED_PARTNER, circuitBreakers, bulkheads, timeLimiters),
+                partner,
+                jdbc,
+                false,
+                true);
     }
 
     @Bean
