@@ -22,7 +22,7 @@ import dev.orderflow.messaging.incident.CompensationRetry;
 import dev.orderflow.messaging.incident.IncidentController;
 import dev.orderflow.messaging.outbox.OutboxBacklog;
 import dev.orderflow.messaging.outbox.OutboxConfiguration;
-import dev.orderflow.messaging.partner.PartnerAction;
+import dev.orderflow.messaging.partner.PartnerActions;
 import dev.orderflow.messaging.partner.PartnerWork;
 import dev.orderflow.messaging.tracing.MicrometerTracePropagation;
 import dev.orderflow.messaging.tracing.OrderIdSpans;
@@ -280,16 +280,16 @@ public final class MessagingAutoConfiguration {
         return new MessagingHousekeeping(backlog, cleanup, properties);
     }
 
-    /** Partner work (ADR 0010), in every service that declares a {@link PartnerAction}. */
+    /** Partner work (ADR 0010), in every service that declares {@link PartnerActions}. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean(PartnerAction.class)
+    @ConditionalOnBean(PartnerActions.class)
     static class PartnerWorkConfiguration {
 
         @Bean
         PartnerWork orderflowPartnerWork(
                 MessagingSchema schema,
                 JdbcClient jdbc,
-                ObjectProvider<PartnerAction<?, ?>> actions,
+                ObjectProvider<PartnerActions> actions,
                 PlatformTransactionManager transactionManager,
                 CompensationIncidents incidents,
                 MessagingProperties properties,
@@ -298,7 +298,9 @@ public final class MessagingAutoConfiguration {
                 MeterRegistry meters) {
             return PartnerWork.create(
                     jdbc,
-                    actions.orderedStream().toList(),
+                    () -> actions.orderedStream()
+                            .flatMap(declared -> declared.actions().stream())
+                            .toList(),
                     new TransactionTemplate(transactionManager),
                     incidents,
                     properties.partnerWork(),

@@ -11,10 +11,9 @@ import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -54,25 +53,22 @@ public final class PartnerWork implements CompensationRetry, SmartLifecycle {
         this.tracing = tracing;
     }
 
-    /** Partner work over the service's {@code partner_work} table for these actions, with its worker. */
+    /**
+     * Partner work over the service's {@code partner_work} table with its worker. The actions are read when first
+     * needed, so an action may itself use partner work (a charge's result schedules its refund).
+     */
     public static PartnerWork create(
             JdbcClient jdbc,
-            List<PartnerAction<?, ?>> actions,
+            Supplier<List<PartnerAction<?, ?>>> actions,
             TransactionTemplate transactions,
             CompensationIncidents incidents,
             MessagingProperties.PartnerWorkSettings settings,
             Clock clock,
             TraceContextPropagation tracing,
             MeterRegistry meters) {
-        Map<String, PartnerAction<?, ?>> byName = new LinkedHashMap<>();
-        for (PartnerAction<?, ?> action : actions) {
-            if (byName.put(action.name(), action) != null) {
-                throw new IllegalStateException("Two PartnerAction beans are named " + action.name());
-            }
-        }
         PartnerWorkStore store = new PartnerWorkStore(jdbc);
         PartnerWorker worker =
-                new PartnerWorker(store, byName, transactions, incidents, settings, clock, tracing, meters);
+                new PartnerWorker(store, actions, transactions, incidents, settings, clock, tracing, meters);
         return new PartnerWork(store, worker, clock, tracing);
     }
 
@@ -83,9 +79,15 @@ public final class PartnerWork implements CompensationRetry, SmartLifecycle {
      * @param idempotencyKey what the partner de-duplicates the call by
      * @return whether it was recorded; {@code false} if the action already has a call with this key
      */
-    public <Q> boolean schedule(
-            PartnerAction<Q, ?> action, UUID orderId, String idempotencyKey, Q request, Causation causation) {
+    public boolean schedule(
+            String actionName, UUID orderId, String idempotencyKey, Object request, Causation causation) {
         requireTransaction();
+        PartnerAction<?, ?> action = worker.action(actionName);
+        if (!action.requestType().isInstance(request)) {
+            throw new IllegalArgumentException(
+                    actionName + " takes " + action.requestType().getSimpleName() + ", not "
+                            + request.getClass().getSimpleName());
+        }
         Instant now = clock.instant();
         PartnerWorkItem work = new PartnerWorkItem(
                 UUID.randomUUID(),
@@ -120,9 +122,9 @@ public final class PartnerWork implements CompensationRetry, SmartLifecycle {
      * The order was cancelled: nothing new may be created at the partner by this action. Call it in the cancelling
      * transaction, after locking the service's record of the order (the lock every result transaction takes first).
      */
-    public VoidOutcome requestVoid(PartnerAction<?, ?> action, UUID orderId) {
+    public VoidOutcome requestVoid(String actionName, UUID orderId) {
         requireTransaction();
-        List<PartnerWorkItem> open = store.lockOpen(action.name(), orderId);
+        List<PartnerWorkItem> open = store.lockOpen(actionName, orderId);
         if (open.isEmpty()) {
             return VoidOutcome.NOTHING_OPEN;
         }

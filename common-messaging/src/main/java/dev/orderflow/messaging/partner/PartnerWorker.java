@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,8 +45,8 @@ final class PartnerWorker implements SmartLifecycle {
     private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s<>\"'@,;:]+@[^\\s<>\"'@,;:]+");
 
     private final PartnerWorkStore store;
-    private final Map<String, PartnerAction<?, ?>> actions;
-    private final Map<String, PartnerCalls> partners = new LinkedHashMap<>();
+    private final Supplier<List<PartnerAction<?, ?>>> declared;
+    private volatile @Nullable Actions actions;
     private final TransactionTemplate transactions;
     private final CompensationIncidents incidents;
     private final MessagingProperties.PartnerWorkSettings settings;
@@ -59,7 +60,7 @@ final class PartnerWorker implements SmartLifecycle {
 
     PartnerWorker(
             PartnerWorkStore store,
-            Map<String, PartnerAction<?, ?>> actions,
+            Supplier<List<PartnerAction<?, ?>>> declared,
             TransactionTemplate transactions,
             CompensationIncidents incidents,
             MessagingProperties.PartnerWorkSettings settings,
@@ -67,7 +68,7 @@ final class PartnerWorker implements SmartLifecycle {
             TraceContextPropagation tracing,
             MeterRegistry meters) {
         this.store = store;
-        this.actions = Map.copyOf(actions);
+        this.declared = declared;
         this.transactions = transactions;
         this.incidents = incidents;
         this.settings = settings;
@@ -75,11 +76,37 @@ final class PartnerWorker implements SmartLifecycle {
         this.clock = clock;
         this.tracing = tracing;
         this.meters = meters;
-        actions.values().forEach(action -> {
+    }
+
+    /** The service's actions by name and their partners' guards, read once all beans exist (actions may need us). */
+    private record Actions(Map<String, PartnerAction<?, ?>> byName, Map<String, PartnerCalls> partners) {}
+
+    private Actions actions() {
+        Actions known = actions;
+        if (known == null) {
+            synchronized (this) {
+                known = actions;
+                if (known == null) {
+                    known = resolve(declared.get(), settings);
+                    actions = known;
+                }
+            }
+        }
+        return known;
+    }
+
+    private static Actions resolve(
+            List<PartnerAction<?, ?>> declared, MessagingProperties.PartnerWorkSettings settings) {
+        Map<String, PartnerAction<?, ?>> byName = new LinkedHashMap<>();
+        Map<String, PartnerCalls> partners = new LinkedHashMap<>();
+        for (PartnerAction<?, ?> action : declared) {
+            if (byName.put(action.name(), action) != null) {
+                throw new IllegalStateException("Two partner actions are named " + action.name());
+            }
             PartnerCalls known = partners.putIfAbsent(action.partner().partner(), action.partner());
             if (known != null && known != action.partner()) {
-                throw new IllegalStateException("Two guards are named " + known.partner() + ": give actions of one"
-                        + " partner the same PartnerCalls");
+                throw new IllegalStateException("Two guards are named " + known.partner() + ": give the actions of"
+                        + " one partner the same PartnerCalls");
             }
             Duration limit = action.partner().timeLimit();
             if (limit != null && settings.lease().compareTo(limit.multipliedBy(2)) <= 0) {
@@ -88,7 +115,8 @@ final class PartnerWorker implements SmartLifecycle {
                         + action.partner().partner() + " calls (" + limit
                         + ")");
             }
-        });
+        }
+        return new Actions(Map.copyOf(byName), partners);
     }
 
     /** Makes the worker look for due work now; called after a commit that made work due and after every call. */
@@ -124,6 +152,7 @@ final class PartnerWorker implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (worker == null && settings.enabled()) {
+            actions();
             calls = Executors.newThreadPerTaskExecutor(
                     Thread.ofVirtual().name("partner-call-", 0).factory());
             // Assigned before it starts: run() keeps going only while it is the current worker.
@@ -189,7 +218,7 @@ final class PartnerWorker implements SmartLifecycle {
      */
     private boolean takeDue() {
         boolean more = false;
-        for (PartnerCalls partner : partners.values()) {
+        for (PartnerCalls partner : actions().partners().values()) {
             ExecutorService executor = calls;
             if (executor == null) {
                 return false;
@@ -363,7 +392,7 @@ final class PartnerWorker implements SmartLifecycle {
     }
 
     private PartnerAction<?, ?> actionNamed(String name) {
-        PartnerAction<?, ?> action = actions.get(name);
+        PartnerAction<?, ?> action = actions().byName().get(name);
         if (action == null) {
             throw new IllegalStateException("No PartnerAction named " + name + " in this service");
         }

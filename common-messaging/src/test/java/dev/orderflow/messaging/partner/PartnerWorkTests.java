@@ -167,9 +167,8 @@ class PartnerWorkTests {
         String key = key(TEST_CALL, orderId);
         VoidOutcome outcome = transactions.execute(status -> {
             lock(orderId);
-            partnerWork.schedule(
-                    action(TEST_CALL), orderId, key, new TestPartnerAction.Request("x"), Causation.newSaga());
-            return partnerWork.requestVoid(action(TEST_CALL), orderId);
+            partnerWork.schedule(TEST_CALL, orderId, key, new TestPartnerAction.Request("x"), Causation.newSaga());
+            return partnerWork.requestVoid(TEST_CALL, orderId);
         });
 
         assertThat(outcome).isEqualTo(VoidOutcome.VOIDED);
@@ -188,7 +187,7 @@ class PartnerWorkTests {
 
         VoidOutcome outcome = transactions.execute(status -> {
             lock(orderId);
-            return partnerWork.requestVoid(action(TEST_CALL), orderId);
+            return partnerWork.requestVoid(TEST_CALL, orderId);
         });
         hold.release();
 
@@ -232,7 +231,9 @@ class PartnerWorkTests {
         first.release();
         await().atMost(WAIT).until(() -> attempts("STALE_RESULT", "stale") >= 1);
 
-        assertThat(testOrder(orderId)).as("the first worker's answer is dropped").containsEntry("completions", 0);
+        assertThat(testOrder(orderId))
+                .as("the first worker's answer is dropped")
+                .containsEntry("completions", 0);
         assertThat(item(orderId, "STALE_RESULT").status()).isEqualTo(Status.IN_FLIGHT);
         second.release();
         PartnerWorkItem done = awaitStatus(orderId, "STALE_RESULT", Status.DONE);
@@ -280,8 +281,7 @@ class PartnerWorkTests {
             String key = key(GUARDED_CALL, orderId);
             partner.script(key, hold);
             lock(orderId);
-            partnerWork.schedule(
-                    action(GUARDED_CALL), orderId, key, new TestPartnerAction.Request("x"), Causation.newSaga());
+            partnerWork.schedule(GUARDED_CALL, orderId, key, new TestPartnerAction.Request("x"), Causation.newSaga());
         }));
 
         await().atMost(WAIT).until(() -> holds.stream().filter(Hold::hasArrived).count() == 2);
@@ -364,7 +364,7 @@ class PartnerWorkTests {
                 true);
         PartnerWork work = PartnerWork.create(
                 jdbc,
-                List.of(action),
+                () -> List.of(action),
                 transactions,
                 incidents,
                 settings,
@@ -392,8 +392,7 @@ class PartnerWorkTests {
     private void schedule(PartnerWork work, String actionName, UUID orderId, String key) {
         transactions.executeWithoutResult(status -> {
             lock(orderId);
-            work.schedule(
-                    action(work, actionName), orderId, key, new TestPartnerAction.Request("x"), Causation.newSaga());
+            work.schedule(actionName, orderId, key, new TestPartnerAction.Request("x"), Causation.newSaga());
         });
     }
 
@@ -401,23 +400,13 @@ class PartnerWorkTests {
     private Instant requestVoid(String actionName, UUID orderId) {
         transactions.executeWithoutResult(status -> {
             lock(orderId);
-            partnerWork.requestVoid(action(actionName), orderId);
+            partnerWork.requestVoid(actionName, orderId);
         });
         return Instant.now();
     }
 
     private TestPartnerAction action(String name) {
-        return action(partnerWork, name);
-    }
-
-    private TestPartnerAction action(PartnerWork work, String name) {
-        if (work == partnerWork) {
-            return context.getBeansOfType(TestPartnerAction.class).values().stream()
-                    .filter(a -> a.name().equals(name))
-                    .findFirst()
-                    .orElseThrow();
-        }
-        return (TestPartnerAction) work.action(name);
+        return (TestPartnerAction) partnerWork.action(name);
     }
 
     private void lock(UUID orderId) {

@@ -2,6 +2,7 @@ package dev.orderflow.messaging.support;
 
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.messaging.EventHandlers;
+import dev.orderflow.messaging.partner.PartnerActions;
 import dev.orderflow.messaging.partner.PartnerCalls;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -40,33 +41,27 @@ public class MessagingTestApplication {
         return new ScriptedPartner();
     }
 
-    /** A forward call to a partner that offers a lookup (as a payment provider's charge). */
+    /**
+     * A forward call to a partner that offers a lookup (as a payment provider's charge), a compensation (as a refund),
+     * and a forward call through resilience4j guards: a bulkhead of two calls (application.properties).
+     */
     @Bean
-    TestPartnerAction testCall(ScriptedPartner partner, JdbcClient jdbc) {
-        return new TestPartnerAction(TEST_CALL, SCRIPTED, partner, jdbc, false, true);
-    }
-
-    /** A compensation (as a refund). */
-    @Bean
-    TestPartnerAction testUndo(ScriptedPartner partner, JdbcClient jdbc) {
-        return new TestPartnerAction(TEST_UNDO, SCRIPTED, partner, jdbc, true, false);
-    }
-
-    /** A forward call through resilience4j guards: a bulkhead of two calls (application.properties). */
-    @Bean
-    TestPartnerAction guardedCall(
+    PartnerActions testPartnerActions(
             ScriptedPartner partner,
             JdbcClient jdbc,
             CircuitBreakerRegistry circuitBreakers,
             BulkheadRegistry bulkheads,
             TimeLimiterRegistry timeLimiters) {
-        return new TestPartnerAction(
-                GUARDED_CALL,
-                PartnerCalls.of(GUARDED_PARTNER, circuitBreakers, bulkheads, timeLimiters),
-                partner,
-                jdbc,
-                false,
-                true);
+        return PartnerActions.of(
+                new TestPartnerAction(TEST_CALL, SCRIPTED, partner, jdbc, false, true),
+                new TestPartnerAction(TEST_UNDO, SCRIPTED, partner, jdbc, true, false),
+                new TestPartnerAction(
+                        GUARDED_CALL,
+                        PartnerCalls.of(GUARDED_PARTNER, circuitBreakers, bulkheads, timeLimiters),
+                        partner,
+                        jdbc,
+                        false,
+                        true));
     }
 
     @Bean
