@@ -7,6 +7,7 @@ import dev.orderflow.events.order.OrderCancelled;
 import dev.orderflow.events.order.OrderCompleted;
 import dev.orderflow.events.order.OrderPlaced;
 import dev.orderflow.events.payment.PaymentAuthorized;
+import dev.orderflow.events.payment.PaymentAuthorizedAfterCancellation;
 import dev.orderflow.events.payment.PaymentDeclined;
 import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.events.shipping.ShipmentCancelled;
@@ -38,6 +39,11 @@ public final class EventTypes {
             new EventType<>("dev.orderflow.payment.payment-authorized.v1", PaymentAuthorized.class, Producer.PAYMENT);
     public static final EventType<PaymentDeclined> PAYMENT_DECLINED =
             new EventType<>("dev.orderflow.payment.payment-declined.v1", PaymentDeclined.class, Producer.PAYMENT);
+    public static final EventType<PaymentAuthorizedAfterCancellation> PAYMENT_AUTHORIZED_AFTER_CANCELLATION =
+            new EventType<>(
+                    "dev.orderflow.payment.payment-authorized-after-cancellation.v1",
+                    PaymentAuthorizedAfterCancellation.class,
+                    Producer.PAYMENT);
     public static final EventType<PaymentRefunded> PAYMENT_REFUNDED =
             new EventType<>("dev.orderflow.payment.payment-refunded.v1", PaymentRefunded.class, Producer.PAYMENT);
 
@@ -57,6 +63,7 @@ public final class EventTypes {
             STOCK_RELEASED,
             PAYMENT_AUTHORIZED,
             PAYMENT_DECLINED,
+            PAYMENT_AUTHORIZED_AFTER_CANCELLATION,
             PAYMENT_REFUNDED,
             SHIPMENT_SCHEDULED,
             SHIPMENT_FAILED,

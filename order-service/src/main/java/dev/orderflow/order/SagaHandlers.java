@@ -19,6 +19,7 @@ class SagaHandlers {
                 .on(EventTypes.STOCK_RELEASED, saga::note)
                 .on(EventTypes.PAYMENT_AUTHORIZED, saga::paymentAuthorized)
                 .on(EventTypes.PAYMENT_DECLINED, saga::paymentDeclined)
+                .on(EventTypes.PAYMENT_AUTHORIZED_AFTER_CANCELLATION, saga::note)
                 .on(EventTypes.PAYMENT_REFUNDED, saga::note)
                 .on(EventTypes.SHIPMENT_SCHEDULED, saga::shipmentScheduled)
                 .on(EventTypes.SHIPMENT_FAILED, saga::shipmentFailed)

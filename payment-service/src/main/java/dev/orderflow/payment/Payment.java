@@ -3,74 +3,43 @@ package dev.orderflow.payment;
 import dev.orderflow.events.ShippingAddress;
 import dev.orderflow.events.inventory.StockReserved;
 import dev.orderflow.messaging.Causation;
+import dev.orderflow.payment.provider.ChargeRequest;
+import dev.orderflow.payment.provider.RefundRequest;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What payment-service did for one order: the charge intent, the provider's answer, and its compensation. The state
- * says which partner call is due ({@link #dueCall()}); {@code nextAttemptAt} says when.
+ * What payment-service did for one order: the charge it intended, the provider's answer, and its refund. The partner
+ * calls themselves are partner work (ADR 0010); this is only the business state, moved by the step's transactions.
  */
 final class Payment {
 
-    /** The partner call a payment waits for. */
-    enum Call {
-        NONE,
-        CHARGE,
+    /** What a cancellation means for the payment. */
+    enum CancelOutcome {
+        /** Nothing was charged and nothing will be, or an earlier cancellation took care of it. */
+        NOTHING_TO_DO,
+        /** The charge is still pending: it must be voided, or its answer (or a lookup) decides. */
+        VOID_CHARGE,
+        /** The payment was authorized: a refund is due. */
         REFUND
     }
 
-    /** What a cancellation meant for the payment. */
-    enum CancelOutcome {
-        /** Nothing had been charged: a tombstone or a voided intent. */
-        NOTHING_CHARGED,
-        /** A charge may be in flight: its result transaction refunds it if it was authorized. */
-        CANCEL_REQUESTED,
-        /** The payment was authorized: a refund is now due. */
-        REFUND_DUE,
-        /** An earlier cancellation already took care of it. */
-        ALREADY_CANCELLED
-    }
+    /** What is charged, and to whom (the customer id is not personal data here; email and address are). */
+    record Charge(String customerId, BigDecimal amount, String currency) {}
+
+    /** Personal data PaymentAuthorized carries on to shipping; forgotten once the provider has answered. */
+    record Recipient(String customerEmail, ShippingAddress shippingAddress) {}
 
     private final UUID orderId;
-    private @Nullable UUID paymentId;
+    private final @Nullable UUID paymentId;
     private PaymentStatus status;
     private @Nullable Charge charge;
     private @Nullable Recipient recipient;
     private @Nullable String declineReason;
     private BigDecimal refundedAmount;
-    private boolean cancelled;
-    private Causes causes;
-    private int attempts;
-    private @Nullable Instant nextAttemptAt;
-    private @Nullable String lastError;
-
-    /** What is charged, and to whom (the customer id is not personal data here; email and address are). */
-    record Charge(String customerId, BigDecimal amount, String currency) {}
-
-    /** Personal data PaymentAuthorized carries on to shipping; forgotten once that event is written. */
-    record Recipient(String customerEmail, ShippingAddress shippingAddress) {}
-
-    /**
-     * The events this payment's own events are caused by, and the trace the intent was recorded in (W3C
-     * {@code traceparent}), which the provider calls and their outcome events continue.
-     */
-    record Causes(
-            @Nullable UUID correlationId,
-            @Nullable UUID reservationEventId,
-            @Nullable UUID cancelEventId,
-            @Nullable String traceparent) {
-
-        Causation ofCharge() {
-            return Causation.of(Objects.requireNonNull(correlationId), Objects.requireNonNull(reservationEventId));
-        }
-
-        Causation ofCancel() {
-            return Causation.of(Objects.requireNonNull(correlationId), Objects.requireNonNull(cancelEventId));
-        }
-    }
+    private @Nullable Causation cancelledBy;
 
     Payment(
             UUID orderId,
@@ -80,11 +49,7 @@ final class Payment {
             @Nullable Recipient recipient,
             @Nullable String declineReason,
             BigDecimal refundedAmount,
-            boolean cancelled,
-            Causes causes,
-            int attempts,
-            @Nullable Instant nextAttemptAt,
-            @Nullable String lastError) {
+            @Nullable Causation cancelledBy) {
         this.orderId = orderId;
         this.paymentId = paymentId;
         this.status = status;
@@ -92,16 +57,11 @@ final class Payment {
         this.recipient = recipient;
         this.declineReason = declineReason;
         this.refundedAmount = refundedAmount;
-        this.cancelled = cancelled;
-        this.causes = causes;
-        this.attempts = attempts;
-        this.nextAttemptAt = nextAttemptAt;
-        this.lastError = lastError;
+        this.cancelledBy = cancelledBy;
     }
 
-    /** The intent to charge a reserved order: a new payment id (the provider's idempotency key), due at once. */
-    static Payment intend(
-            StockReserved reserved, UUID paymentId, Causation cause, @Nullable String traceparent, Instant now) {
+    /** The intent to charge a reserved order; the payment id is the provider's idempotency key. */
+    static Payment intend(StockReserved reserved, UUID paymentId) {
         return new Payment(
                 reserved.orderId(),
                 paymentId,
@@ -110,28 +70,12 @@ final class Payment {
                 new Recipient(reserved.customerEmail(), reserved.shippingAddress()),
                 null,
                 BigDecimal.ZERO,
-                false,
-                new Causes(cause.correlationId(), cause.causationId(), null, traceparent),
-                0,
-                now,
                 null);
     }
 
     /** The order was cancelled before payment-service heard of it: nothing may ever be charged for it. */
     static Payment tombstone(UUID orderId, Causation cancel) {
-        return new Payment(
-                orderId,
-                null,
-                PaymentStatus.VOIDED,
-                null,
-                null,
-                null,
-                BigDecimal.ZERO,
-                true,
-                new Causes(cancel.correlationId(), null, cancel.causationId(), null),
-                0,
-                null,
-                null);
+        return new Payment(orderId, null, PaymentStatus.VOIDED, null, null, null, BigDecimal.ZERO, cancel);
     }
 
     /** A reservation that arrived after the cancellation: what it asked for is kept for the record, never charged. */
@@ -142,55 +86,30 @@ final class Payment {
         charge = chargeOf(reserved);
     }
 
-    CancelOutcome cancel(Causation cancel, Instant now) {
-        if (cancelled) {
-            return CancelOutcome.ALREADY_CANCELLED;
+    CancelOutcome cancel(Causation cancel) {
+        if (cancelledBy != null) {
+            return CancelOutcome.NOTHING_TO_DO;
         }
-        cancelled = true;
-        causes = new Causes(
-                causes.correlationId(), causes.reservationEventId(), cancel.causationId(), causes.traceparent());
+        cancelledBy = cancel;
         return switch (status) {
-            case PENDING -> {
-                if (attempts > 0) {
-                    // A call went out (or is going out): only its answer tells whether there is anything to refund.
-                    yield CancelOutcome.CANCEL_REQUESTED;
-                }
-                // No call ever went out (the claim that makes one serialises on this row): void the intent.
-                status = PaymentStatus.VOIDED;
-                recipient = null;
-                nextAttemptAt = null;
-                yield CancelOutcome.NOTHING_CHARGED;
-            }
-            case AUTHORIZED -> {
-                attempts = 0;
-                lastError = null;
-                nextAttemptAt = now;
-                yield CancelOutcome.REFUND_DUE;
-            }
-            case DECLINED, REFUNDED, VOIDED -> CancelOutcome.NOTHING_CHARGED;
+            case PENDING -> CancelOutcome.VOID_CHARGE;
+            case AUTHORIZED -> CancelOutcome.REFUND;
+            case DECLINED, REFUNDED, VOIDED -> CancelOutcome.NOTHING_TO_DO;
         };
     }
 
-    /** A worker takes the due call: counted as an attempt and leased to it until {@code leaseUntil}. */
-    void claim(Instant leaseUntil) {
-        if (dueCall() == Call.NONE) {
-            throw new IllegalStateException("no partner call is due for order " + orderId);
-        }
-        attempts++;
-        nextAttemptAt = leaseUntil;
+    /** Nothing was charged at the provider, and nothing will be. */
+    void voided() {
+        requireStatus(PaymentStatus.PENDING);
+        status = PaymentStatus.VOIDED;
+        recipient = null;
     }
 
-    /**
-     * The provider authorized the charge. Personal data is forgotten: PaymentAuthorized, written by the caller from
-     * {@link #recipient()} before this, is the last use of it. If the order was cancelled meanwhile a refund is due.
-     */
-    void authorize(Instant now) {
+    /** The provider authorized the charge; the recipient is forgotten (PaymentAuthorized was its last use). */
+    void authorize() {
         requireStatus(PaymentStatus.PENDING);
         status = PaymentStatus.AUTHORIZED;
         recipient = null;
-        attempts = 0;
-        lastError = null;
-        nextAttemptAt = cancelled ? now : null;
     }
 
     void decline(String reason) {
@@ -198,32 +117,35 @@ final class Payment {
         status = PaymentStatus.DECLINED;
         declineReason = reason;
         recipient = null;
-        lastError = null;
-        nextAttemptAt = null;
     }
 
-    void refund(BigDecimal amount) {
-        if (dueCall() != Call.REFUND) {
-            throw new IllegalStateException("no refund is due for order " + orderId);
+    void refunded(BigDecimal amount) {
+        requireStatus(PaymentStatus.AUTHORIZED);
+        if (cancelledBy == null) {
+            throw new IllegalStateException("payment of order " + orderId + " is refunded only once cancelled");
         }
         status = PaymentStatus.REFUNDED;
         refundedAmount = amount;
-        lastError = null;
-        nextAttemptAt = null;
     }
 
-    /** The due call failed; it stays due and is tried again at {@code retryAt}. */
-    void failed(String error, Instant retryAt) {
-        lastError = error;
-        nextAttemptAt = retryAt;
+    ChargeRequest chargeRequest() {
+        Charge c = Objects.requireNonNull(charge);
+        return new ChargeRequest(Objects.requireNonNull(paymentId), orderId, c.customerId(), c.amount(), c.currency());
     }
 
-    Call dueCall() {
-        return switch (status) {
-            case PENDING -> Call.CHARGE;
-            case AUTHORIZED -> cancelled ? Call.REFUND : Call.NONE;
-            case DECLINED, REFUNDED, VOIDED -> Call.NONE;
-        };
+    RefundRequest refundRequest() {
+        return new RefundRequest(
+                Objects.requireNonNull(paymentId),
+                Objects.requireNonNull(charge).amount());
+    }
+
+    /** The refund's idempotency key: one refund per payment, whoever schedules it. */
+    String refundKey() {
+        return "refund:" + paymentId;
+    }
+
+    boolean isCancelled() {
+        return cancelledBy != null;
     }
 
     private void requireStatus(PaymentStatus expected) {
@@ -268,25 +190,8 @@ final class Payment {
         return refundedAmount;
     }
 
-    boolean cancelled() {
-        return cancelled;
-    }
-
-    Causes causes() {
-        return causes;
-    }
-
-    int attempts() {
-        return attempts;
-    }
-
     @Nullable
-    Instant nextAttemptAt() {
-        return nextAttemptAt;
-    }
-
-    @Nullable
-    String lastError() {
-        return lastError;
+    Causation cancelledBy() {
+        return cancelledBy;
     }
 }

@@ -2,16 +2,15 @@ package dev.orderflow.payment;
 
 import dev.orderflow.events.EventJson;
 import dev.orderflow.events.ShippingAddress;
+import dev.orderflow.messaging.Causation;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,15 +18,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Payments {
 
-    private static final String COLUMNS_TO_VALUES = """
-            (order_id, payment_id, status, customer_id, amount, currency, customer_email, shipping_address,
-             decline_reason, refunded_amount, cancelled, correlation_id, reservation_event_id, cancel_event_id,
-             traceparent, attempts, next_attempt_at, last_error, created_at, updated_at)
-            values (:orderId, :paymentId, :status, :customerId, :amount, :currency, :customerEmail,
-                    cast(:shippingAddress as jsonb), :declineReason, :refundedAmount, :cancelled, :correlationId,
-                    :reservationEventId, :cancelEventId, :traceparent, :attempts, :nextAttemptAt, :lastError, :now,
-                    :now)
-            """;
+    private static final String COLUMNS = """
+            order_id, payment_id, status, customer_id, amount, currency, customer_email, shipping_address,
+            decline_reason, refunded_amount, correlation_id, cancel_event_id""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -39,7 +32,7 @@ class Payments {
 
     /** The order's payment, locked until the transaction ends. */
     Optional<Payment> lock(UUID orderId) {
-        return jdbc.sql("select * from payment where order_id = :orderId for update")
+        return jdbc.sql("select " + COLUMNS + " from payment where order_id = :orderId for update")
                 .param("orderId", orderId)
                 .query(Payments::map)
                 .optional();
@@ -52,54 +45,30 @@ class Payments {
      * @return whether this row was inserted
      */
     boolean insert(Payment payment) {
-        return bind(
-                                jdbc.sql("insert into payment " + COLUMNS_TO_VALUES
-                                        + " on conflict (order_id) do nothing"),
-                                payment)
-                        .update()
-                > 0;
+        return bind(jdbc.sql("""
+                                insert into payment (order_id, payment_id, status, customer_id, amount, currency,
+                                    customer_email, shipping_address, decline_reason, refunded_amount, cancelled,
+                                    correlation_id, cancel_event_id, created_at, updated_at)
+                                values (:orderId, :paymentId, :status, :customerId, :amount, :currency, :customerEmail,
+                                    cast(:shippingAddress as jsonb), :declineReason, :refundedAmount, :cancelled,
+                                    :correlationId, :cancelEventId, :now, :now)
+                                on conflict (order_id) do nothing
+                                """), payment).update() > 0;
     }
 
     void update(Payment payment) {
         bind(jdbc.sql("""
-                                update payment set (payment_id, status, customer_id, amount, currency, customer_email,
-                                    shipping_address, decline_reason, refunded_amount, cancelled, correlation_id,
-                                    reservation_event_id, cancel_event_id, traceparent, attempts, next_attempt_at,
-                                    last_error, updated_at)
-                                = (:paymentId, :status, :customerId, :amount, :currency, :customerEmail,
-                                   cast(:shippingAddress as jsonb), :declineReason, :refundedAmount, :cancelled,
-                                   :correlationId, :reservationEventId, :cancelEventId, :traceparent, :attempts,
-                                   :nextAttemptAt, :lastError, :now)
-                                where order_id = :orderId
-                                """), payment).update();
-    }
-
-    /**
-     * Leases up to {@code limit} payments whose partner call is due: each counts an attempt and is hidden from other
-     * workers until {@code leaseUntil}, so replicas never take the same row at once, and a worker that dies mid-call
-     * leaves its row to be taken again when the lease ends.
-     */
-    List<Payment> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return jdbc.sql("""
-                        update payment set attempts = attempts + 1, next_attempt_at = :leaseUntil, updated_at = :now
-                        where order_id in (
-                            select order_id from payment
-                            where next_attempt_at <= :now
-                            order by next_attempt_at
-                            limit :limit
-                            for update skip locked)
-                        returning *
-                        """)
-                .param("now", Timestamp.from(now))
-                .param("leaseUntil", Timestamp.from(leaseUntil))
-                .param("limit", limit)
-                .query(Payments::map)
-                .list();
+                        update payment set (status, customer_id, amount, currency, customer_email, shipping_address,
+                            decline_reason, refunded_amount, cancelled, correlation_id, cancel_event_id, updated_at)
+                        = (:status, :customerId, :amount, :currency, :customerEmail, cast(:shippingAddress as jsonb),
+                           :declineReason, :refundedAmount, :cancelled, :correlationId, :cancelEventId, :now)
+                        where order_id = :orderId
+                        """), payment).update();
     }
 
     /** The payments of an order that reached the provider (or are on their way to it). */
     List<Payment> findVisible(UUID orderId) {
-        return jdbc.sql("select * from payment where order_id = :orderId and status <> 'VOIDED'")
+        return jdbc.sql("select " + COLUMNS + " from payment where order_id = :orderId and status <> 'VOIDED'")
                 .param("orderId", orderId)
                 .query(Payments::map)
                 .list();
@@ -108,6 +77,7 @@ class Payments {
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Payment p) {
         Payment.Charge charge = p.charge();
         Payment.Recipient recipient = p.recipient();
+        Causation cancelledBy = p.cancelledBy();
         return statement
                 .param("orderId", p.orderId())
                 .param("paymentId", p.paymentId())
@@ -121,14 +91,9 @@ class Payments {
                         recipient == null ? null : EventJson.mapper().writeValueAsString(recipient.shippingAddress()))
                 .param("declineReason", p.declineReason())
                 .param("refundedAmount", p.refundedAmount())
-                .param("cancelled", p.cancelled())
-                .param("correlationId", p.causes().correlationId())
-                .param("reservationEventId", p.causes().reservationEventId())
-                .param("cancelEventId", p.causes().cancelEventId())
-                .param("traceparent", p.causes().traceparent())
-                .param("attempts", p.attempts())
-                .param("nextAttemptAt", timestamp(p.nextAttemptAt()))
-                .param("lastError", p.lastError())
+                .param("cancelled", p.isCancelled())
+                .param("correlationId", cancelledBy == null ? null : cancelledBy.correlationId())
+                .param("cancelEventId", cancelledBy == null ? null : cancelledBy.causationId())
                 .param("now", Timestamp.from(clock.instant()));
     }
 
@@ -136,7 +101,8 @@ class Payments {
         BigDecimal amount = rs.getBigDecimal("amount");
         String email = rs.getString("customer_email");
         String address = rs.getString("shipping_address");
-        Timestamp next = rs.getTimestamp("next_attempt_at");
+        UUID correlationId = rs.getObject("correlation_id", UUID.class);
+        UUID cancelEventId = rs.getObject("cancel_event_id", UUID.class);
         return new Payment(
                 rs.getObject("order_id", UUID.class),
                 rs.getObject("payment_id", UUID.class),
@@ -149,18 +115,6 @@ class Payments {
                         : new Payment.Recipient(email, EventJson.mapper().readValue(address, ShippingAddress.class)),
                 rs.getString("decline_reason"),
                 rs.getBigDecimal("refunded_amount"),
-                rs.getBoolean("cancelled"),
-                new Payment.Causes(
-                        rs.getObject("correlation_id", UUID.class),
-                        rs.getObject("reservation_event_id", UUID.class),
-                        rs.getObject("cancel_event_id", UUID.class),
-                        rs.getString("traceparent")),
-                rs.getInt("attempts"),
-                next == null ? null : next.toInstant(),
-                rs.getString("last_error"));
-    }
-
-    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+                cancelEventId == null ? null : Causation.of(correlationId, cancelEventId));
     }
 }

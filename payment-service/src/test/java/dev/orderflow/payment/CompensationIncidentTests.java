@@ -14,9 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.orderflow.events.payment.PaymentRefunded;
 import dev.orderflow.messaging.incident.CompensationIncidents;
-import dev.orderflow.payment.support.FakeProvider;
 import dev.orderflow.payment.support.PaymentIntegrationTest;
 import dev.orderflow.payment.support.PaymentTestKit;
+import dev.orderflow.testsupport.SandboxPartners;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +31,12 @@ class CompensationIncidentTests {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final PaymentTestKit kit;
-    private final FakeProvider provider;
+    private final SandboxPartners.Partner provider;
     private final MockMvc mvc;
 
-    CompensationIncidentTests(PaymentTestKit kit, FakeProvider provider, MockMvc mvc) {
+    CompensationIncidentTests(PaymentTestKit kit, SandboxPartners sandbox, MockMvc mvc) {
         this.kit = kit;
-        this.provider = provider;
+        this.provider = sandbox.provider();
         this.mvc = mvc;
     }
 
@@ -63,7 +63,7 @@ class CompensationIncidentTests {
         assertThat(kit.status(orderId)).isEqualTo("AUTHORIZED");
         assertThat(kit.published(orderId, PaymentRefunded.class)).isEmpty();
 
-        provider.available();
+        provider.reset();
         // The provider's circuit may still be open after the failures: the operator retries until it lets the call
         // through.
         await().atMost(WAIT)
@@ -88,10 +88,10 @@ class CompensationIncidentTests {
         UUID orderId = authorizedThenCancelledWhileTheProviderIsDown("c-incident-scheduled");
         UUID incidentId = awaitOpenIncident(orderId);
 
-        provider.available();
+        provider.reset();
         // The incident's next scheduled attempt comes due.
         kit.jdbc()
-                .sql("update payment set next_attempt_at = now() where order_id = :orderId")
+                .sql("update partner_work set next_attempt_at = now() where order_id = :orderId and action = 'REFUND'")
                 .param("orderId", orderId)
                 .update();
 
@@ -104,7 +104,7 @@ class CompensationIncidentTests {
         UUID orderId = UUID.randomUUID();
         kit.publish(stockReserved(orderId, customerId, "44.00"));
         await().atMost(WAIT).until(() -> kit.status(orderId).equals("AUTHORIZED"));
-        provider.unavailable();
+        provider.faults(0, 1.0);
         kit.publish(orderCancelled(orderId));
         return orderId;
     }

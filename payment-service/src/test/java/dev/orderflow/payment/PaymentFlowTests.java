@@ -16,14 +16,19 @@ import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.inventory.StockReserved;
 import dev.orderflow.events.payment.PaymentAuthorized;
 import dev.orderflow.events.payment.PaymentDeclined;
-import dev.orderflow.payment.provider.ChargeRequest;
-import dev.orderflow.payment.provider.PaymentProvider;
-import dev.orderflow.payment.support.FakeProvider;
+import dev.orderflow.messaging.partner.PartnerWork;
+import dev.orderflow.messaging.partner.PartnerWorkItem;
 import dev.orderflow.payment.support.PaymentIntegrationTest;
 import dev.orderflow.payment.support.PaymentTestKit;
+import dev.orderflow.testsupport.SandboxPartners;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -36,21 +41,16 @@ class PaymentFlowTests {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final PaymentTestKit kit;
-    private final FakeProvider provider;
-    private final PaymentProcessor processor;
-    private final PaymentProvider providerClient;
+    private final SandboxPartners sandbox;
+    private final SandboxPartners.Partner provider;
+    private final PartnerWork partnerWork;
     private final MockMvc mvc;
 
-    PaymentFlowTests(
-            PaymentTestKit kit,
-            FakeProvider provider,
-            PaymentProcessor processor,
-            PaymentProvider providerClient,
-            MockMvc mvc) {
+    PaymentFlowTests(PaymentTestKit kit, SandboxPartners sandbox, PartnerWork partnerWork, MockMvc mvc) {
         this.kit = kit;
-        this.provider = provider;
-        this.processor = processor;
-        this.providerClient = providerClient;
+        this.sandbox = sandbox;
+        this.provider = sandbox.provider();
+        this.partnerWork = partnerWork;
         this.mvc = mvc;
     }
 
@@ -70,11 +70,14 @@ class PaymentFlowTests {
         assertThat(kit.published(orderId, PaymentAuthorized.class))
                 .containsExactly(
                         new PaymentAuthorized(orderId, paymentId, new BigDecimal("59.80"), "EUR", EMAIL, ADDRESS));
-        assertThat(provider.chargesOf(orderId)).singleElement().satisfies(charge -> {
+        assertThat(sandbox.charges(orderId)).singleElement().satisfies(charge -> {
             assertThat(charge.paymentId()).isEqualTo(paymentId);
             assertThat(charge.amount()).isEqualByComparingTo("59.80");
-            assertThat(charge.customerId()).isEqualTo("c-happy");
+            assertThat(charge.status()).isEqualTo("AUTHORIZED");
         });
+        assertThat(provider.journal(orderId))
+                .singleElement()
+                .satisfies(request -> assertThat(request.idempotencyKey()).isEqualTo(paymentId.toString()));
         mvc.perform(get("/api/payments").param("orderId", orderId.toString()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
@@ -118,48 +121,78 @@ class PaymentFlowTests {
     @Test
     void retriesWhileTheProviderIsDownWithoutDeadLetteringAndChargesOnceItRecovers() {
         UUID orderId = UUID.randomUUID();
-        provider.unavailable();
+        provider.faults(0, 1.0);
         kit.publish(stockReserved(orderId, "c-provider-down", "25.00"));
 
-        await().atMost(WAIT).until(() -> kit.payment(orderId).isPresent());
-        UUID paymentId = kit.paymentId(orderId);
-        await().atMost(WAIT).until(() -> provider.unavailableAnswers(paymentId) >= 3);
+        await().atMost(WAIT)
+                .until(() -> kit.partnerWork(orderId, PaymentStep.CHARGE)
+                        .map(PartnerWorkItem::attempts)
+                        .orElse(0) >= 3);
         assertThat(kit.status(orderId)).isEqualTo("PENDING");
-        assertThat((String) kit.payment(orderId).orElseThrow().get("last_error"))
-                .contains("503");
+        PartnerWorkItem waiting = kit.partnerWork(orderId, PaymentStep.CHARGE).orElseThrow();
+        assertThat(waiting.lastError()).contains("503");
+        assertThat(waiting.dispatched()).as("a 503 is refused before the provider does anything").isZero();
 
-        provider.available();
+        provider.reset();
         await().atMost(WAIT).until(() -> kit.status(orderId).equals("AUTHORIZED"));
         assertThat(kit.published(orderId, PaymentAuthorized.class)).hasSize(1);
-        assertThat(provider.chargesOf(orderId)).hasSize(1);
+        assertThat(sandbox.charges(orderId)).hasSize(1);
         assertThat(kit.deadLetters(orderId)).isEmpty();
     }
 
     @Test
-    void paymentLeftPendingByACrashIsDrivenAgainAndChargedOnce() {
+    void paymentLeftPendingByACrashIsDrivenAgainAndChargedOnce() throws Exception {
         UUID orderId = UUID.randomUUID();
         StockReserved reserved = stockReserved(orderId, "c-crash", "42.00");
-        processor.stop();
+        partnerWork.stop();
         try {
             kit.publish(reserved);
-            await().atMost(WAIT).until(() -> kit.status(orderId).equals("PENDING"));
+            await().atMost(WAIT).until(() -> kit.partnerWork(orderId, PaymentStep.CHARGE).isPresent());
             UUID paymentId = kit.paymentId(orderId);
-            // The instance that took the payment made the call and died before recording the answer...
-            providerClient.charge(new ChargeRequest(paymentId, orderId, "c-crash", new BigDecimal("42.00"), "EUR"));
+            // The instance that took the charge made the call and died before recording the answer...
+            chargeAtTheProvider(paymentId, orderId, "c-crash", "42.00");
             kit.jdbc()
-                    .sql("update payment set attempts = 1, next_attempt_at = now() where order_id = :orderId")
+                    .sql("""
+                            update partner_work set status = 'IN_FLIGHT', attempts = 1, fence = 1,
+                                                    next_attempt_at = now()
+                            where order_id = :orderId""")
                     .param("orderId", orderId)
                     .update();
             // ...and its lease has run out.
         } finally {
-            processor.start();
+            partnerWork.start();
         }
 
         await().atMost(WAIT).until(() -> kit.status(orderId).equals("AUTHORIZED"));
-        UUID paymentId = kit.paymentId(orderId);
         assertThat(kit.published(orderId, PaymentAuthorized.class)).hasSize(1);
-        assertThat(provider.chargeRequests(paymentId)).isEqualTo(2);
-        assertThat(provider.chargesOf(orderId)).hasSize(1);
+        assertThat(provider.journal(orderId)).hasSize(2);
+        assertThat(sandbox.charges(orderId)).hasSize(1);
+        PartnerWorkItem charged = kit.partnerWork(orderId, PaymentStep.CHARGE).orElseThrow();
+        assertThat(charged.attempts()).isEqualTo(2);
+        assertThat(charged.inDoubt()).as("the dead worker may have dispatched its call").isTrue();
+    }
+
+    /** Untrusted input (OWASP API10): an event that breaks its contract is dead-lettered and charges nothing. */
+    @Test
+    void invalidEventIsDeadLetteredWithItsReasonAndChargesNothing() {
+        UUID orderId = UUID.randomUUID();
+        StockReserved valid = stockReserved(orderId, "c-invalid", "10.00");
+        StockReserved negativeTotal = new StockReserved(
+                orderId,
+                valid.reservationId(),
+                valid.customerId(),
+                "not-an-email",
+                valid.shippingAddress(),
+                valid.lines(),
+                new BigDecimal("-10.00"),
+                "EURO");
+
+        kit.redeliver(EventEnvelope.first(EventTypes.STOCK_RESERVED, orderId, Instant.now()), negativeTotal);
+
+        await().atMost(WAIT).until(() -> !kit.deadLetters(orderId).isEmpty());
+        assertThat(kit.deadLetters(orderId)).containsExactly("INVALID_PAYLOAD");
+        assertThat(kit.payment(orderId)).isEmpty();
+        assertThat(provider.journal(orderId)).isEmpty();
     }
 
     @Test
@@ -173,6 +206,22 @@ class PaymentFlowTests {
         mvc.perform(get("/api/payments").param("orderId", UUID.randomUUID().toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[]"));
+    }
+
+    /** A charge made straight at the provider, as the instance that died had made it. */
+    private void chargeAtTheProvider(UUID paymentId, UUID orderId, String customerId, String amount)
+            throws Exception {
+        String body = "{\"paymentId\":\"%s\",\"orderId\":\"%s\",\"customerId\":\"%s\",\"amount\":\"%s\",\"currency\":\"EUR\"}"
+                .formatted(paymentId, orderId, customerId, amount);
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/provider/charges"))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", paymentId.toString())
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.payment.PaymentAuthorized;
-import dev.orderflow.payment.support.FakeProvider;
 import dev.orderflow.payment.support.PaymentIntegrationTest;
 import dev.orderflow.payment.support.PaymentTestKit;
+import dev.orderflow.testsupport.SandboxPartners;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
@@ -36,12 +36,14 @@ class PaymentResilienceTests {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final PaymentTestKit kit;
-    private final FakeProvider provider;
+    private final SandboxPartners sandbox;
+    private final SandboxPartners.Partner provider;
     private final CircuitBreaker circuit;
 
-    PaymentResilienceTests(PaymentTestKit kit, FakeProvider provider, CircuitBreakerRegistry circuitBreakers) {
+    PaymentResilienceTests(PaymentTestKit kit, SandboxPartners sandbox, CircuitBreakerRegistry circuitBreakers) {
         this.kit = kit;
-        this.provider = provider;
+        this.sandbox = sandbox;
+        this.provider = sandbox.provider();
         this.circuit = circuitBreakers.circuitBreaker("provider");
     }
 
@@ -53,7 +55,7 @@ class PaymentResilienceTests {
 
     @Test
     void providerOutageOpensTheCircuitPaymentsWaitWithoutDeadLettersAndCompleteWhenItIsBack() {
-        provider.unavailable();
+        provider.faults(0, 1.0);
         List<UUID> orders = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             UUID orderId = UUID.randomUUID();
@@ -76,12 +78,12 @@ class PaymentResilienceTests {
         }
         assertThat(circuit.getMetrics().getNumberOfFailedCalls()).isGreaterThanOrEqualTo(5);
 
-        provider.available();
+        provider.reset();
 
         for (UUID orderId : orders) {
             await().atMost(WAIT)
                     .until(() -> kit.published(orderId, PaymentAuthorized.class).size() == 1);
-            assertThat(provider.chargesOf(orderId)).hasSize(1);
+            assertThat(sandbox.charges(orderId)).hasSize(1);
             assertThat(kit.deadLetters(orderId)).isEmpty();
         }
         await().atMost(WAIT).until(() -> circuit.getState() == CircuitBreaker.State.CLOSED);
@@ -90,7 +92,7 @@ class PaymentResilienceTests {
     @Test
     void providerSlowerThanTheTimeLimitIsCutOffCountedAndChargedOnceWhenRetried() {
         double timeOutsBefore = kit.counter("resilience4j.timelimiter.calls", "name", "provider", "kind", "timeout");
-        provider.settings(new FakeProvider.Settings(1_500, 0.0));
+        provider.faults(1_500, 0.0);
         UUID orderId = UUID.randomUUID();
 
         kit.publish(stockReserved(orderId, "c-slow", "12.00"));
@@ -98,28 +100,24 @@ class PaymentResilienceTests {
         await().atMost(WAIT)
                 .until(() -> kit.counter("resilience4j.timelimiter.calls", "name", "provider", "kind", "timeout")
                         > timeOutsBefore);
-        await().atMost(WAIT).until(() -> !provider.chargesOf(orderId).isEmpty());
-        provider.available();
+        await().atMost(WAIT).until(() -> !sandbox.charges(orderId).isEmpty());
+        provider.reset();
 
         await().atMost(WAIT)
                 .until(() -> kit.published(orderId, PaymentAuthorized.class).size() == 1);
-        UUID paymentId = kit.paymentId(orderId);
-        assertThat(provider.chargeRequests(paymentId)).isGreaterThanOrEqualTo(2);
-        assertThat(provider.chargesOf(orderId)).hasSize(1);
+        assertThat(provider.journal(orderId)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(sandbox.charges(orderId)).hasSize(1);
         assertThat(kit.deadLetters(orderId)).isEmpty();
     }
 
     private Map<UUID, Object> attempts(List<UUID> orders) {
         Map<UUID, Object> attempts = new HashMap<>();
-        orders.forEach(o -> attempts.put(o, kit.payment(o).orElseThrow().get("attempts")));
+        orders.forEach(o -> attempts.put(
+                o, kit.partnerWork(o, PaymentStep.CHARGE).orElseThrow().attempts()));
         return attempts;
     }
 
     private int refusedCalls(List<UUID> orders) {
-        return orders.stream()
-                .mapToInt(o -> kit.payment(o)
-                        .map(p -> provider.unavailableAnswers((UUID) p.get("payment_id")))
-                        .orElse(0))
-                .sum();
+        return orders.stream().mapToInt(o -> provider.journal(o).size()).sum();
     }
 }

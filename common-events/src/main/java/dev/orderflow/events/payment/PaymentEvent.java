@@ -3,4 +3,5 @@ package dev.orderflow.events.payment;
 import dev.orderflow.events.SagaEvent;
 
 /** Events payment-service publishes on the payments topic. */
-public sealed interface PaymentEvent extends SagaEvent permits PaymentAuthorized, PaymentDeclined, PaymentRefunded {}
+public sealed interface PaymentEvent extends SagaEvent
+        permits PaymentAuthorized, PaymentAuthorizedAfterCancellation, PaymentDeclined, PaymentRefunded {}

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -50,7 +51,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,12 +87,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import(OutboxConfiguration.class)
 public final class MessagingAutoConfiguration {
 
-    /** Runs after the service's own Flyway migration, which then never meets a schema it did not create. */
+    /**
+     * The messaging tables are migrated first: they are the platform's foundation, and a service's own migration may
+     * build on them (moving its in-flight partner calls into {@code partner_work}, for instance).
+     */
     @Bean
-    MessagingSchema orderflowMessagingSchema(
-            DataSource dataSource, ObjectProvider<FlywayMigrationInitializer> serviceMigration) {
-        serviceMigration.orderedStream().forEach(initializer -> {});
+    MessagingSchema orderflowMessagingSchema(DataSource dataSource) {
         return new MessagingSchema(dataSource);
+    }
+
+    /** The service's own migration runs once the messaging tables exist. */
+    @Bean
+    @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+    @ConditionalOnMissingBean
+    FlywayMigrationStrategy orderflowMigrationAfterMessagingSchema(MessagingSchema schema) {
+        return Flyway::migrate;
+    }
+
+    /**
+     * A new database already holds the messaging tables when the service's migration first runs: it starts from an
+     * empty baseline instead of refusing a schema it did not create.
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+    FlywayConfigurationCustomizer orderflowBaselineBesideMessagingSchema() {
+        return configuration -> configuration.baselineOnMigrate(true).baselineVersion("0");
     }
 
     @Bean

@@ -5,8 +5,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The messaging tables, migrated by their own Flyway history ({@code messaging_schema_history}) so they version
- * independently of the service's schema and never collide with its migration numbers. Beans that touch the tables
- * depend on this one, so the tables exist before anything uses them.
+ * independently of the service's schema and never collide with its migration numbers. They are migrated before the
+ * service's own Flyway migration, which may build on them; beans that touch the tables depend on this one.
  */
 public final class MessagingSchema {
 

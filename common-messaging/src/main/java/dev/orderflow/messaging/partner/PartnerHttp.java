@@ -1,13 +1,18 @@
 package dev.orderflow.messaging.partner;
 
+import dev.orderflow.events.EventJson;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -24,6 +29,11 @@ import org.springframework.web.client.RestClientResponseException;
 public final class PartnerHttp {
 
     private PartnerHttp() {}
+
+    /** JSON with the events' mapping (money as plain decimal strings), and raw bytes sent as they are. */
+    public static List<HttpMessageConverter<?>> messageConverters() {
+        return List.of(new ByteArrayHttpMessageConverter(), new JacksonJsonHttpMessageConverter(EventJson.mapper()));
+    }
 
     /**
      * Makes one call and classifies its failure.

@@ -4,29 +4,24 @@ import dev.orderflow.messaging.partner.PartnerCalls;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.service.registry.ImportHttpServices;
 
+/**
+ * The provider's HTTP service client (group {@value ProviderApi#GROUP}: {@code spring.http.serviceclient.provider.*})
+ * and its resilience4j guard ({@code resilience4j.*.instances.provider.*}).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ProviderProperties.class)
+@ImportHttpServices(group = ProviderApi.GROUP, types = ProviderApi.class)
 class ProviderConfiguration {
-
-    /** The partner's name in resilience4j settings and metrics: {@code resilience4j.*.instances.provider.*}. */
-    static final String PARTNER = "provider";
 
     @Bean
     PaymentProvider paymentProvider(
-            ProviderProperties properties,
+            ProviderApi api,
             CircuitBreakerRegistry circuitBreakers,
             BulkheadRegistry bulkheads,
-            TimeLimiterRegistry timeLimiters,
-            ObjectProvider<ObservationRegistry> observations) {
-        return PaymentProvider.create(
-                properties,
-                PartnerCalls.of(PARTNER, circuitBreakers, bulkheads, timeLimiters),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+            TimeLimiterRegistry timeLimiters) {
+        return new PaymentProvider(api, PartnerCalls.of(ProviderApi.GROUP, circuitBreakers, bulkheads, timeLimiters));
     }
 }

@@ -2,7 +2,11 @@ package dev.orderflow.payment.support;
 
 import dev.orderflow.messaging.MessagingProperties;
 import dev.orderflow.messaging.Outbox;
+import dev.orderflow.messaging.partner.PartnerWork;
+import dev.orderflow.messaging.testkit.ServiceTestKit;
+import dev.orderflow.testsupport.SandboxPartners;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -11,18 +15,18 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The fake provider, started before the service binds its base URL, and the kit tests drive the service with. */
+/** The real sandbox provider (one process per test JVM), and the kit tests drive the service with. */
 @TestConfiguration(proxyBeanMethods = false)
 public class PaymentTestConfiguration {
 
-    @Bean(destroyMethod = "close")
-    FakeProvider fakeProvider() {
-        return FakeProvider.start();
+    @Bean
+    SandboxPartners sandboxPartners() {
+        return SandboxPartners.shared();
     }
 
     @Bean
-    DynamicPropertyRegistrar fakeProviderUrl(FakeProvider fakeProvider) {
-        return registry -> registry.add("orderflow.partners.provider.base-url", fakeProvider::baseUrl);
+    DynamicPropertyRegistrar sandboxProviderUrl(SandboxPartners sandbox) {
+        return registry -> registry.add("spring.http.serviceclient.provider.base-url", sandbox::baseUrl);
     }
 
     @Bean
@@ -33,7 +37,17 @@ public class PaymentTestConfiguration {
             MessagingProperties properties,
             MeterRegistry meters,
             Environment environment,
-            KafkaTemplate<String, byte[]> orderflowKafkaTemplate) {
-        return new PaymentTestKit(outbox, transactions, jdbc, properties, meters, environment, orderflowKafkaTemplate);
+            KafkaTemplate<String, byte[]> orderflowKafkaTemplate,
+            ObjectProvider<PartnerWork> partnerWork) {
+        return new PaymentTestKit(ServiceTestKit.create(
+                PaymentTestKit.GROUP,
+                outbox,
+                transactions,
+                jdbc,
+                properties,
+                meters,
+                environment,
+                orderflowKafkaTemplate,
+                partnerWork));
     }
 }
