@@ -35,7 +35,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Every error as RFC 9457 problem details that say what is wrong, without stack traces or the values sent (they may be
  * personal data). Spring MVC's own errors (404, 405, 415, ...) come from the base class; {@code traceId} and
- * {@code instance} are added by {@link dev.orderflow.messaging.web.ProblemEnrichment}.
+ * {@code instance} are added by {@link dev.orderflow.web.problem.ProblemEnrichment}.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {

@@ -1,7 +1,7 @@
 package dev.orderflow.order.web;
 
-import dev.orderflow.messaging.security.Caller;
 import dev.orderflow.order.Order;
+import dev.orderflow.web.security.Caller;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

@@ -1,12 +1,12 @@
 package dev.orderflow.order.web;
 
-import dev.orderflow.messaging.security.Caller;
 import dev.orderflow.messaging.tracing.OrderIdSpans;
 import dev.orderflow.order.OrderIntake;
 import dev.orderflow.order.OrderNotFoundException;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.Orders;
 import dev.orderflow.order.web.IdempotencyKeys.StoredResponse;
+import dev.orderflow.web.security.Caller;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,6 @@
-package dev.orderflow.messaging.security;
+package dev.orderflow.web.security;
 
-import dev.orderflow.messaging.web.ProblemEnrichment;
+import dev.orderflow.web.problem.ProblemEnrichment;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.orderflow.messaging.web;
+package dev.orderflow.web.problem;
 
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 /**
  * Adds the request path ({@code instance}) and the active trace's id ({@code traceId}, when the service traces) to
  * every RFC 9457 problem a service answers, its own and those of shared controllers, so an operator goes from an error
- * report straight to its trace. Registered in every servlet service by the messaging auto-configuration.
+ * report straight to its trace. Registered in every servlet service by {@link ApiProblemsAutoConfiguration}.
  */
 @RestControllerAdvice
 public class ProblemEnrichment implements ResponseBodyAdvice<Object> {

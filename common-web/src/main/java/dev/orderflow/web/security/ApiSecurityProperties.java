@@ -1,4 +1,4 @@
-package dev.orderflow.messaging.security;
+package dev.orderflow.web.security;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,6 +1,6 @@
-package dev.orderflow.messaging.security;
+package dev.orderflow.web.security;
 
-import dev.orderflow.messaging.web.ProblemEnrichment;
+import dev.orderflow.web.problem.ProblemEnrichment;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
