@@ -1,6 +1,7 @@
 package dev.orderflow.order.web;
 
 import dev.orderflow.order.OrderProperties;
+import dev.orderflow.web.limits.TooManyRequestsException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;

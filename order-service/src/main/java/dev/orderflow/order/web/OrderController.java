@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The order API: place, look up, list and cancel orders. Errors are RFC 9457 problem details (see ApiProblems). */
+/** The order API: place, look up, list and cancel orders. Errors are RFC 9457 problem details (common-web's ApiProblems). */
 @RestController
 @RequestMapping("/api/orders")
 @Tag(name = "Orders", description = "Place orders and follow them through the saga")

@@ -8,7 +8,9 @@ import java.lang.reflect.Type;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
@@ -25,10 +27,12 @@ class RequestBodyLimit extends RequestBodyAdviceAdapter {
         this.maxBytes = properties.maxRequestBody().toBytes();
     }
 
-    /** The body is over the limit. */
-    static final class TooLargeException extends RuntimeException {
+    /** The body is over the limit: 413. */
+    static final class TooLargeException extends ErrorResponseException {
         TooLargeException(long maxBytes) {
-            super("The request body is larger than " + maxBytes + " bytes");
+            super(HttpStatus.CONTENT_TOO_LARGE);
+            setTitle("Request body too large");
+            setDetail("The request body is larger than " + maxBytes + " bytes");
         }
     }
 
