@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.orderflow.order.support.OrderServiceIntegrationTest;
 import dev.orderflow.order.support.OrderTestKit;
 import dev.orderflow.testsupport.TestIdentityProvider;
+import dev.orderflow.web.limits.ApiLimitsProperties;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import java.util.UUID;
@@ -39,9 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 @OrderServiceIntegrationTest
 @TestPropertySource(
         properties = {
-            "orderflow.orders.load-shedding.per-client-rate=3",
-            "orderflow.orders.load-shedding.rate-period=1m",
-            "orderflow.orders.load-shedding.max-in-flight=2"
+            "orderflow.api.load-shedding.per-client-rate=3",
+            "orderflow.api.load-shedding.rate-period=1m",
+            "orderflow.api.load-shedding.max-in-flight=2"
         })
 class Api4ResourceConsumptionTests {
 
@@ -50,11 +51,12 @@ class Api4ResourceConsumptionTests {
     private final Bulkhead inFlight;
     private final JsonMapper json;
 
-    Api4ResourceConsumptionTests(MockMvc mvc, OrderTestKit kit, BulkheadRegistry bulkheads, JsonMapper json) {
+    Api4ResourceConsumptionTests(
+            MockMvc mvc, OrderTestKit kit, BulkheadRegistry bulkheads, ApiLimitsProperties limits, JsonMapper json) {
         this.json = json;
         this.mvc = mvc;
         this.kit = kit;
-        this.inFlight = bulkheads.bulkhead(LoadShedding.BULKHEAD);
+        this.inFlight = bulkheads.bulkhead(limits.loadShedding().bulkhead());
     }
 
     @Test

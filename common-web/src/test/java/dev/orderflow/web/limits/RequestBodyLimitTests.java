@@ -1,9 +1,8 @@
-package dev.orderflow.order.web;
+package dev.orderflow.web.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orderflow.order.OrderProperties;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Map;
@@ -17,8 +16,9 @@ import org.springframework.http.HttpInputMessage;
 class RequestBodyLimitTests {
 
     private final RequestBodyLimit limit = new RequestBodyLimit(
-            new Binder(new MapConfigurationPropertySource(Map.of("orderflow.orders.max-request-body", "10B")))
-                    .bindOrCreate("orderflow.orders", OrderProperties.class));
+            new Binder(new MapConfigurationPropertySource(Map.of("orderflow.api.max-request-body", "10B")))
+                    .bindOrCreate("orderflow.api", ApiLimitsProperties.class)
+                    .maxRequestBody());
 
     @Test
     void bodyOverTheLimitWithoutContentLengthIsRefusedAfterReadingOneByteMore() {

@@ -1,6 +1,5 @@
-package dev.orderflow.order.web;
+package dev.orderflow.web.limits;
 
-import dev.orderflow.order.OrderProperties;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,21 +9,22 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Refuses request bodies over {@code orderflow.orders.max-request-body} (64 KB) with 413 before they are parsed: at
- * once when Content-Length says so, else after reading at most one byte more than the limit.
+ * Refuses request bodies over {@code orderflow.api.max-request-body} with 413 before they are parsed: at once when
+ * Content-Length says so, else after reading at most one byte more than the limit.
  */
-@ControllerAdvice(assignableTypes = OrderController.class)
-class RequestBodyLimit extends RequestBodyAdviceAdapter {
+@ControllerAdvice
+final class RequestBodyLimit extends RequestBodyAdviceAdapter {
 
     private final long maxBytes;
 
-    RequestBodyLimit(OrderProperties properties) {
-        this.maxBytes = properties.maxRequestBody().toBytes();
+    RequestBodyLimit(DataSize maxRequestBody) {
+        this.maxBytes = maxRequestBody.toBytes();
     }
 
     /** The body is over the limit: 413. */

@@ -1,7 +1,7 @@
-package dev.orderflow.order.web;
+package dev.orderflow.web.limits;
 
-import dev.orderflow.order.OrderProperties;
-import dev.orderflow.web.limits.TooManyRequestsException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -12,36 +12,34 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Sheds load at the API's door (ADR 0004) with resilience4j: a bulkhead bounds the requests in flight, and a rate
- * limiter per client (token subject) bounds its writes. A shed request is answered 429 with {@code Retry-After} and problem details
- * before any work is done, so a burst gets quick, retryable refusals instead of time-outs or 5xx, and a request that
- * was accepted is never dropped. Counted as {@code orderflow.orders.shed{reason}}.
+ * limiter per client (token subject) bounds its writes. A shed request is answered 429 with {@code Retry-After} and
+ * problem details before any work is done, so a burst gets quick, retryable refusals instead of time-outs or 5xx, and a
+ * request that was accepted is never dropped. Counted as {@code <metric>{reason}}; settings
+ * {@code orderflow.api.load-shedding.*}.
  */
-@Component
-class LoadShedding implements HandlerInterceptor {
+final class LoadShedding implements HandlerInterceptor {
 
-    static final String BULKHEAD = "order-api";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String ADMITTED = LoadShedding.class.getName() + ".admitted";
 
-    private final OrderProperties.LoadShedding settings;
+    private final ApiLimitsProperties.LoadShedding settings;
     private final Bulkhead inFlight;
     private final RateLimiterConfig perClient;
-    private final Map<String, RateLimiter> clients;
+    /** The clients seen most recently and most often; beyond {@code max-clients} the others are forgotten. */
+    private final Cache<String, RateLimiter> clients;
+
     private final MeterRegistry meters;
 
-    LoadShedding(OrderProperties properties, BulkheadRegistry bulkheads, MeterRegistry meters) {
-        this.settings = properties.loadShedding();
+    LoadShedding(ApiLimitsProperties.LoadShedding settings, BulkheadRegistry bulkheads, MeterRegistry meters) {
+        this.settings = settings;
         this.inFlight = bulkheads.bulkhead(
-                BULKHEAD,
+                settings.bulkhead(),
                 BulkheadConfig.custom()
                         .maxConcurrentCalls(settings.maxInFlight())
                         .maxWaitDuration(Duration.ZERO)
@@ -51,21 +49,12 @@ class LoadShedding implements HandlerInterceptor {
                 .limitRefreshPeriod(settings.ratePeriod())
                 .timeoutDuration(Duration.ZERO)
                 .build();
-        int maxClients = settings.maxClients();
-        this.clients = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
-                return size() > maxClients;
-            }
-        };
+        this.clients = Caffeine.newBuilder().maximumSize(settings.maxClients()).build();
         this.meters = meters;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!settings.enabled()) {
-            return true;
-        }
         if (WRITES.contains(request.getMethod()) && !rateOf(client(request)).acquirePermission()) {
             shed("client-rate");
             throw new TooManyRequestsException(
@@ -101,11 +90,17 @@ class LoadShedding implements HandlerInterceptor {
         return principal != null ? "sub:" + principal.getName() : "addr:" + request.getRemoteAddr();
     }
 
-    private synchronized RateLimiter rateOf(String client) {
-        return clients.computeIfAbsent(client, c -> RateLimiter.of("client", perClient));
+    /** How many clients' rate limiters are kept, once pending evictions are done. */
+    long clientsKept() {
+        clients.cleanUp();
+        return clients.estimatedSize();
+    }
+
+    private RateLimiter rateOf(String client) {
+        return clients.get(client, c -> RateLimiter.of("client", perClient));
     }
 
     private void shed(String reason) {
-        meters.counter(IntakeLimiter.SHED_METRIC, "reason", reason).increment();
+        meters.counter(settings.metric(), "reason", reason).increment();
     }
 }
