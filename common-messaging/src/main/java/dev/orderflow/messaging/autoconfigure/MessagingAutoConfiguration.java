@@ -122,7 +122,7 @@ public final class MessagingAutoConfiguration {
         return new KafkaTemplate<>(KafkaClientSettings.producerFactory(producerFactory));
     }
 
-    /** Readiness needs Kafka ({@code management.endpoint.health.group.readiness}, see OrderflowDefaults). */
+    /** Readiness needs Kafka ({@code management.endpoint.health.group.readiness}, see orderflow-messaging-defaults.properties). */
     @Bean(name = "kafkaHealthIndicator")
     @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
