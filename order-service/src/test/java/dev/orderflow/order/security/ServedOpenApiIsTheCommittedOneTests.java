@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * After an intended change, regenerate it: {@code ./mvnw -f order-service/pom.xml verify -Dorderflow.openapi.update=true}.
  */
 @OrderServiceIntegrationTest
-class Api9ApiInventoryTests {
+class ServedOpenApiIsTheCommittedOneTests {
 
     static final Path COMMITTED = Path.of("src/main/resources/openapi/order-service.json");
     static final String UPDATE = "orderflow.openapi.update";
@@ -27,7 +27,7 @@ class Api9ApiInventoryTests {
     private final MockMvc mvc;
     private final JsonMapper json;
 
-    Api9ApiInventoryTests(MockMvc mvc, JsonMapper json) {
+    ServedOpenApiIsTheCommittedOneTests(MockMvc mvc, JsonMapper json) {
         this.mvc = mvc;
         this.json = json;
     }

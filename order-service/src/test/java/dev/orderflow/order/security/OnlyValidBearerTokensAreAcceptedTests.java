@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * do not say which check failed. Over real HTTP, as an attacker would send it.
  */
 @OrderServiceOnRealPorts
-class Api2AuthenticationTests {
+class OnlyValidBearerTokensAreAcceptedTests {
 
     private static final String LIST = "/api/orders?customerId=api2";
 

@@ -21,14 +21,14 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@code available}, {@code reserved} or {@code sold} (API3), whatever their scopes.
  */
 @InventoryIntegrationTest
-class Api5CatalogFunctionLevelAuthorizationTests {
+class CatalogWritesNeedTheAdminScopeTests {
 
     private static final String PRODUCT = "{\"name\":\"Beans\",\"price\":\"12.90\",\"currency\":\"EUR\"}";
 
     private final MockMvc mvc;
     private final TestIdentityProvider identity = TestIdentityProvider.shared();
 
-    Api5CatalogFunctionLevelAuthorizationTests(MockMvc mvc) {
+    CatalogWritesNeedTheAdminScopeTests(MockMvc mvc) {
         this.mvc = mvc;
     }
 

@@ -28,13 +28,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * without the scope gets 403 with problem details, before anything runs.
  */
 @OrderServiceIntegrationTest
-class Api5FunctionLevelAuthorizationTests {
+class EachOrderFunctionNeedsItsScopeTests {
 
     private final MockMvc mvc;
     private final OrderTestKit kit;
     private final TestIdentityProvider identity = TestIdentityProvider.shared();
 
-    Api5FunctionLevelAuthorizationTests(MockMvc mvc, OrderTestKit kit) {
+    EachOrderFunctionNeedsItsScopeTests(MockMvc mvc, OrderTestKit kit) {
         this.mvc = mvc;
         this.kit = kit;
     }

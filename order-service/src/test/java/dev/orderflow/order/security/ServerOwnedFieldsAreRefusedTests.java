@@ -22,12 +22,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * paid order or choose its own price.
  */
 @OrderServiceIntegrationTest
-class Api3PropertyLevelAuthorizationTests {
+class ServerOwnedFieldsAreRefusedTests {
 
     private final MockMvc mvc;
     private final OrderTestKit kit;
 
-    Api3PropertyLevelAuthorizationTests(MockMvc mvc, OrderTestKit kit) {
+    ServerOwnedFieldsAreRefusedTests(MockMvc mvc, OrderTestKit kit) {
         this.mvc = mvc;
         this.kit = kit;
     }

@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * or class name. CORS is closed: no browser on another origin is let in unless configured.
  */
 @OrderServiceOnRealPorts
-class Api8SecurityMisconfigurationTests {
+class LockedDownByDefaultTests {
 
     private final String token = TestIdentityProvider.shared().clientToken();
 

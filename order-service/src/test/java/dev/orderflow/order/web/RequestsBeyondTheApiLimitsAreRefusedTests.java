@@ -34,8 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * OWASP API4:2023 Unrestricted Resource Consumption: the API's own limits. Writes per client (token subject) per
  * period and requests in flight are shed with 429 and Retry-After; bodies, JSON nesting, strings and pages are bounded.
  * Small load-shedding limits here, so a test reaches them deterministically: 3 writes per client per minute, 2
- * requests in flight. Small limits, so a test reaches them
- * deterministically: 3 writes per client per minute, 2 requests in flight.
+ * requests in flight.
  */
 @OrderServiceIntegrationTest
 @TestPropertySource(
@@ -44,14 +43,14 @@ import tools.jackson.databind.json.JsonMapper;
             "orderflow.api.load-shedding.rate-period=1m",
             "orderflow.api.load-shedding.max-in-flight=2"
         })
-class Api4ResourceConsumptionTests {
+class RequestsBeyondTheApiLimitsAreRefusedTests {
 
     private final MockMvc mvc;
     private final OrderTestKit kit;
     private final Bulkhead inFlight;
     private final JsonMapper json;
 
-    Api4ResourceConsumptionTests(
+    RequestsBeyondTheApiLimitsAreRefusedTests(
             MockMvc mvc, OrderTestKit kit, BulkheadRegistry bulkheads, ApiLimitsProperties limits, JsonMapper json) {
         this.json = json;
         this.mvc = mvc;

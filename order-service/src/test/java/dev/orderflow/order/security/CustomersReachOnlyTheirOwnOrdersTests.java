@@ -26,13 +26,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * probed; listing and placing are pinned to the token's customer.
  */
 @OrderServiceIntegrationTest
-class Api1ObjectLevelAuthorizationTests {
+class CustomersReachOnlyTheirOwnOrdersTests {
 
     private final MockMvc mvc;
     private final OrderTestKit kit;
     private final TestIdentityProvider identity = TestIdentityProvider.shared();
 
-    Api1ObjectLevelAuthorizationTests(MockMvc mvc, OrderTestKit kit) {
+    CustomersReachOnlyTheirOwnOrdersTests(MockMvc mvc, OrderTestKit kit) {
         this.mvc = mvc;
         this.kit = kit;
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * OWASP API7:2023 Server Side Request Forgery: the webhook, the one URL an operator configures for outgoing calls, may
  * only target allowed hosts, over HTTPS unless plain HTTP is allowed, with no credentials in the URL; checked at start.
  */
-class Api7WebhookSsrfTests {
+class WebhookCallsOnlyAllowedHostsTests {
 
     @Test
     void anAllowedHttpsHostIsAccepted() {
