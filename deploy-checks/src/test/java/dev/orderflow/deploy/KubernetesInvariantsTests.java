@@ -29,7 +29,7 @@ class KubernetesInvariantsTests {
     void probesAndScrapesUseTheActuatorOnEachServicesManagementPort(String overlay) {
         List<Map<String, Object>> docs = Manifests.render(overlay);
         assertThat(Manifests.root()
-                        .resolve("common-messaging/src/main/resources/META-INF/orderflow/defaults.properties"))
+                        .resolve("common-messaging/src/main/resources/orderflow-messaging-defaults.properties"))
                 .as("the services' health groups")
                 .content()
                 .contains("management.endpoint.health.probes.enabled=true")

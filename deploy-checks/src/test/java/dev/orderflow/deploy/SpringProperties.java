@@ -81,6 +81,7 @@ final class SpringProperties {
     /** {@code prefix + component} for every record component of every Orderflow properties class (nested too). */
     private void loadOrderflowProperties() {
         for (String module : List.of(
+                "common-web",
                 "common-messaging",
                 "order-service",
                 "inventory-service",

@@ -1,16 +1,15 @@
 package dev.orderflow.order;
 
-/** The customer asked to cancel an order that is already COMPLETED or CANCELLED. */
-public class OrderNotCancellableException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
-    private final OrderStatus status;
+/** The customer asked to cancel an order that is already COMPLETED or CANCELLED: 409 with its status. */
+public class OrderNotCancellableException extends ErrorResponseException {
 
     OrderNotCancellableException(Order order) {
-        super("Order " + order.id() + " is " + order.status() + " and can no longer be cancelled");
-        this.status = order.status();
-    }
-
-    public OrderStatus status() {
-        return status;
+        super(HttpStatus.CONFLICT);
+        setTitle("Order can no longer be cancelled");
+        setDetail("Order " + order.id() + " is " + order.status() + " and can no longer be cancelled");
+        getBody().setProperty("orderStatus", order.status().name());
     }
 }

@@ -1,11 +1,15 @@
 package dev.orderflow.order;
 
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
-/** No order has this id. */
-public class OrderNotFoundException extends RuntimeException {
+/** No order has this id: 404 problem details. */
+public class OrderNotFoundException extends ErrorResponseException {
 
     public OrderNotFoundException(UUID id) {
-        super("Order " + id + " does not exist");
+        super(HttpStatus.NOT_FOUND);
+        setTitle("Order not found");
+        setDetail("Order " + id + " does not exist");
     }
 }

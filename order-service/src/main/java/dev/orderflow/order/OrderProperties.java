@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,9 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param idempotencyRetention how long an {@code Idempotency-Key} and its response are kept
  * @param idempotencyWait how long a request waits for a concurrent request with the same key before it gets 409
  * @param idempotencyCleanup how often and in what batches expired keys are deleted
- * @param maxRequestBody the largest request body accepted (413 beyond)
  * @param intake how many orders are placed at once, and how long a request waits for its turn before 429
- * @param loadShedding the API's limits beyond which requests are answered 429 at once
  * @param inFlightMetricsInterval how often the in-flight orders are counted for the stuck-order metrics
  */
 @Validated
@@ -31,30 +28,13 @@ public record OrderProperties(
         @DefaultValue("24h") @NotNull Duration idempotencyRetention,
         @DefaultValue("2s") @NotNull Duration idempotencyWait,
         @DefaultValue @Valid Job idempotencyCleanup,
-        @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
         @DefaultValue @Valid Intake intake,
-        @DefaultValue @Valid LoadShedding loadShedding,
         @DefaultValue("10s") @NotNull Duration inFlightMetricsInterval) {
 
     /** Load shedding: beyond {@code maxConcurrent} placements in flight, a request waits at most {@code maxWait}. */
     public record Intake(
             @DefaultValue("10") @Min(1) int maxConcurrent,
             @DefaultValue("500ms") @NotNull Duration maxWait) {}
-
-    /**
-     * Load shedding at the API's door (ADR 0004): beyond {@code maxInFlight} requests being handled, or beyond
-     * {@code perClientRate} writes (POST, PUT, PATCH, DELETE) per {@code ratePeriod} from one client, a request is
-     * answered 429 with {@code Retry-After} at once instead of queueing into time-outs. A client is its remote address
-     * (behind a proxy, set {@code server.forward-headers-strategy} so it is the real client's).
-     *
-     * @param maxClients how many clients' rate limiters are kept; the least recently seen is forgotten beyond it
-     */
-    public record LoadShedding(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("100") @Min(1) int maxInFlight,
-            @DefaultValue("100") @Min(1) int perClientRate,
-            @DefaultValue("1s") @NotNull Duration ratePeriod,
-            @DefaultValue("10000") @Min(1) int maxClients) {}
 
     /** A background job: every {@code interval}, up to {@code maxBatches} transactions of {@code batchSize} rows. */
     public record Job(

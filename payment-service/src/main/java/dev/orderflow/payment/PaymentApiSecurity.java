@@ -1,9 +1,9 @@
 package dev.orderflow.payment;
 
-import static dev.orderflow.messaging.security.Scopes.authority;
+import static dev.orderflow.web.security.Scopes.authority;
 
-import dev.orderflow.messaging.security.ApiAuthorization;
-import dev.orderflow.messaging.security.Scopes;
+import dev.orderflow.web.security.ApiAuthorization;
+import dev.orderflow.web.security.Scopes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

@@ -31,7 +31,7 @@ final class PlatformUnderTest {
     private static final List<String> ARGUMENTS = List.of(
             "--orderflow.orders.deadline=" + DEADLINE.toSeconds() + "s",
             "--orderflow.orders.deadline-scan.interval=2s",
-            "--orderflow.orders.load-shedding.per-client-rate=" + PER_CLIENT_RATE);
+            "--orderflow.api.load-shedding.per-client-rate=" + PER_CLIENT_RATE);
     private static Platform platform;
     private static OtlpReceiver traces;
 

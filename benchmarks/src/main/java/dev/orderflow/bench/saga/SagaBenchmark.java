@@ -140,8 +140,8 @@ public final class SagaBenchmark {
                 settings.root(),
                 settings.portOffset(),
                 List.of(
-                        "--orderflow.orders.load-shedding.per-client-rate=1000000",
-                        "--orderflow.orders.load-shedding.max-in-flight=1000",
+                        "--orderflow.api.load-shedding.per-client-rate=1000000",
+                        "--orderflow.api.load-shedding.max-in-flight=1000",
                         "--logging.structured.format.console=",
                         "--logging.level.root=WARN"));
         Catalog catalog = Catalog.seed(this);

@@ -27,7 +27,6 @@ import dev.orderflow.messaging.partner.PartnerWork;
 import dev.orderflow.messaging.tracing.MicrometerTracePropagation;
 import dev.orderflow.messaging.tracing.OrderIdSpans;
 import dev.orderflow.messaging.tracing.TraceContextPropagation;
-import dev.orderflow.messaging.web.ProblemEnrichment;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -146,7 +145,7 @@ public final class MessagingAutoConfiguration {
         return new KafkaTemplate<>(KafkaClientSettings.producerFactory(producerFactory));
     }
 
-    /** Readiness needs Kafka ({@code management.endpoint.health.group.readiness}, see OrderflowDefaults). */
+    /** Readiness needs Kafka ({@code management.endpoint.health.group.readiness}, see orderflow-messaging-defaults.properties). */
     @Bean(name = "kafkaHealthIndicator")
     @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
@@ -346,7 +345,10 @@ public final class MessagingAutoConfiguration {
         }
     }
 
-    /** The admin APIs and problem-details enrichment, in every service that serves HTTP. */
+    /**
+     * The admin APIs, in every service that serves HTTP; common-web guards them ({@code /api/admin/**} needs
+     * {@code orders:admin}) and answers their errors as problem details.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
@@ -355,12 +357,6 @@ public final class MessagingAutoConfiguration {
         @Bean
         DeadLetterController orderflowDeadLetterController(DeadLetters deadLetters) {
             return new DeadLetterController(deadLetters);
-        }
-
-        /** {@code instance} and {@code traceId} on every problem-details answer of the service. */
-        @Bean
-        ProblemEnrichment orderflowProblemEnrichment(ObjectProvider<Tracer> tracer) {
-            return new ProblemEnrichment(tracer);
         }
 
         /** The incident admin API, in the services that can run a compensation again ({@link CompensationRetry}). */

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The dead-letter admin API every service exposes: list, inspect (personal data masked), replay one or all. */
+/**
+ * The dead-letter admin API every service exposes: list, inspect (personal data masked), replay one or all. Its errors
+ * are {@link ErrorResponseException}s, answered as problem details like every other error of the service (common-web).
+ */
 @RestController
 @RequestMapping("/api/admin/dead-letters")
 public class DeadLetterController {
@@ -80,7 +84,7 @@ public class DeadLetterController {
 
     @GetMapping("/{id}")
     Detail inspect(@PathVariable long id) {
-        DeadLetter letter = deadLetters.get(id);
+        DeadLetter letter = answering(() -> deadLetters.get(id));
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         letter.headers().forEach((name, value) -> headers.put(name, PersonalDataMasker.maskText(value)));
         return new Detail(
@@ -92,22 +96,27 @@ public class DeadLetterController {
 
     @PostMapping("/{id}/replay")
     DeadLetters.ReplayResult replay(@PathVariable long id) {
-        return deadLetters.replay(id);
+        return answering(() -> deadLetters.replay(id));
     }
 
     @PostMapping("/replay")
     List<DeadLetters.ReplayResult> replayAll(
             @RequestParam(required = false) String group, @RequestParam(defaultValue = "100") int limit) {
-        return deadLetters.replayPending(group, Math.clamp(limit, 1, MAX_REPLAY_ALL));
+        return answering(() -> deadLetters.replayPending(group, Math.clamp(limit, 1, MAX_REPLAY_ALL)));
     }
 
-    @ExceptionHandler(NoSuchElementException.class)
-    ProblemDetail notFound(NoSuchElementException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    /** An unknown dead letter is 404; one whose consumer group does not run in this service, 409. */
+    private static <T> T answering(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NoSuchElementException e) {
+            throw problem(HttpStatus.NOT_FOUND, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw problem(HttpStatus.CONFLICT, e.getMessage());
+        }
     }
 
-    @ExceptionHandler(IllegalStateException.class)
-    ProblemDetail conflict(IllegalStateException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    private static ErrorResponseException problem(HttpStatus status, String detail) {
+        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }

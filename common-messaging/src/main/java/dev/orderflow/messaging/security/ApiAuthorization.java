@@ -1,15 +1,11 @@
 package dev.orderflow.messaging.security;
 
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-
 /**
- * A service's rules for its own API paths, as beans: the shared security configuration applies them after the rules
- * every service has (operations endpoints, {@code /api/admin/**}) and before its closing rule, that anything else
- * needs an authenticated caller.
+ * Moved to common-web.
+ *
+ * @deprecated use {@link dev.orderflow.web.security.ApiAuthorization}; kept only until payment-service imports it from
+ *     there.
  */
+@Deprecated(forRemoval = true)
 @FunctionalInterface
-public interface ApiAuthorization {
-
-    void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests);
-}
+public interface ApiAuthorization extends dev.orderflow.web.security.ApiAuthorization {}

@@ -1,9 +1,11 @@
 package dev.orderflow.order.web;
 
-import dev.orderflow.messaging.security.Caller;
 import dev.orderflow.order.Order;
+import dev.orderflow.web.security.Caller;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Object-level authorization of the order API (OWASP API1): a customer's token sees, lists, places and cancels only
@@ -16,17 +18,22 @@ final class CustomerAccess {
 
     private CustomerAccess() {}
 
-    /** A customer's token may only name itself, or no one. */
-    static final class ForeignCustomerException extends RuntimeException {
+    /** A customer's token may only name itself, or no one: 403. */
+    static final class ForeignCustomerException extends ErrorResponseException {
         ForeignCustomerException() {
-            super("A customer's token acts only for that customer: customerId must be the token's subject or absent");
+            super(HttpStatus.FORBIDDEN);
+            setTitle("Not this customer's");
+            setDetail(
+                    "A customer's token acts only for that customer: customerId must be the token's subject or absent");
         }
     }
 
-    /** A client's own token must say for whom it places the order. */
-    static final class CustomerRequiredException extends RuntimeException {
+    /** A client's own token must say for whom it places the order: 400. */
+    static final class CustomerRequiredException extends ErrorResponseException {
         CustomerRequiredException() {
-            super("customerId is required unless the token is a customer's own");
+            super(HttpStatus.BAD_REQUEST);
+            setTitle("Invalid request");
+            setDetail("customerId is required unless the token is a customer's own");
         }
     }
 

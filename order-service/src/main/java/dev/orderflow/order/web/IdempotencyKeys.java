@@ -10,8 +10,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Idempotency keys and the responses they answered, kept for the retention period. A key is claimed by inserting its
@@ -36,17 +39,22 @@ class IdempotencyKeys {
     /** A response as first sent, to be sent again for the same key and request ({@code replayed} then). */
     record StoredResponse(int status, @Nullable UUID orderId, String body, boolean replayed) {}
 
-    /** The key was used with a different request. */
-    static final class KeyReusedException extends RuntimeException {
+    /** The key was used with a different request: 422. */
+    static final class KeyReusedException extends ErrorResponseException {
         KeyReusedException() {
-            super("This Idempotency-Key was already used with a different request body");
+            super(HttpStatus.UNPROCESSABLE_CONTENT);
+            setTitle("Idempotency-Key reused");
+            setDetail("This Idempotency-Key was already used with a different request body");
         }
     }
 
-    /** Another request with the key has not finished yet. */
-    static final class KeyInProgressException extends RuntimeException {
+    /** Another request with the key has not finished yet: 409, retry in a second. */
+    static final class KeyInProgressException extends ErrorResponseException {
         KeyInProgressException() {
-            super("A request with this Idempotency-Key is still being processed; retry shortly");
+            super(HttpStatus.CONFLICT);
+            setTitle("Request in progress");
+            setDetail("A request with this Idempotency-Key is still being processed; retry shortly");
+            getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
         }
     }
 

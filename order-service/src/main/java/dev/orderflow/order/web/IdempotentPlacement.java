@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,10 +40,12 @@ class IdempotentPlacement {
         this.clock = clock;
     }
 
-    /** The key is not a valid Idempotency-Key value. */
-    static final class InvalidKeyException extends RuntimeException {
+    /** The key is not a valid Idempotency-Key value: 400. */
+    static final class InvalidKeyException extends ErrorResponseException {
         InvalidKeyException() {
-            super("Idempotency-Key must be 1 to 255 printable ASCII characters");
+            super(HttpStatus.BAD_REQUEST);
+            setTitle("Invalid Idempotency-Key");
+            setDetail("Idempotency-Key must be 1 to 255 printable ASCII characters");
         }
     }
 

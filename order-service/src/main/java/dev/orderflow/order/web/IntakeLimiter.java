@@ -1,6 +1,7 @@
 package dev.orderflow.order.web;
 
 import dev.orderflow.order.OrderProperties;
+import dev.orderflow.web.limits.TooManyRequestsException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Guards the database behind order placement (a resilience4j bulkhead, {@code order-intake}): at most
  * {@code orderflow.orders.intake.max-concurrent} orders are placed at once, so a burst never exhausts the connection
  * pool; a request that cannot get its turn within {@code max-wait} is answered 429 with Retry-After instead of timing
- * out or failing with a 5xx. The API-wide limits are {@link LoadShedding}'s.
+ * out or failing with a 5xx. The API-wide limits are common-web's load shedding ({@code orderflow.api.*}), which
+ * counts in the same metric.
  */
 @Component
 class IntakeLimiter {

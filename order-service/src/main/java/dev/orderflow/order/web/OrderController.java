@@ -1,12 +1,12 @@
 package dev.orderflow.order.web;
 
-import dev.orderflow.messaging.security.Caller;
 import dev.orderflow.messaging.tracing.OrderIdSpans;
 import dev.orderflow.order.OrderIntake;
 import dev.orderflow.order.OrderNotFoundException;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.Orders;
 import dev.orderflow.order.web.IdempotencyKeys.StoredResponse;
+import dev.orderflow.web.security.Caller;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The order API: place, look up, list and cancel orders. Errors are RFC 9457 problem details (see ApiProblems). */
+/** The order API: place, look up, list and cancel orders. Errors are RFC 9457 problem details (common-web's ApiProblems). */
 @RestController
 @RequestMapping("/api/orders")
 @Tag(name = "Orders", description = "Place orders and follow them through the saga")
