@@ -75,8 +75,8 @@ public final class Platform implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.datasource.username=" + SharedPostgres.username(),
                 "--spring.datasource.password=" + SharedPostgres.password(),
-                "--orderflow.partners.provider.base-url=" + partners,
-                "--orderflow.partners.carrier.base-url=" + partners,
+                "--spring.http.serviceclient.provider.base-url=" + partners,
+                "--spring.http.serviceclient.carrier.base-url=" + partners,
                 "--orderflow.notifications.channels=log"));
         common.addAll(extraArguments);
         Platform platform = new Platform(root, portOffset, List.copyOf(common));

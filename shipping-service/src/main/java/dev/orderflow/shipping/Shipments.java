@@ -2,21 +2,24 @@ package dev.orderflow.shipping;
 
 import dev.orderflow.events.EventJson;
 import dev.orderflow.events.ShippingAddress;
+import dev.orderflow.messaging.Causation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code shipment} table: one row per order, locked by every writer of that order. */
 @Repository
 class Shipments {
+
+    private static final String COLUMNS = """
+            order_id, shipment_id, status, shipping_address, carrier, tracking_number, failure_reason,
+            correlation_id, cancel_event_id""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -28,7 +31,7 @@ class Shipments {
 
     /** The order's shipment, locked until the transaction ends. */
     Optional<Shipment> lock(UUID orderId) {
-        return jdbc.sql("select * from shipment where order_id = :orderId for update")
+        return jdbc.sql("select " + COLUMNS + " from shipment where order_id = :orderId for update")
                 .param("orderId", orderId)
                 .query(Shipments::map)
                 .optional();
@@ -42,57 +45,29 @@ class Shipments {
      */
     boolean insert(Shipment shipment) {
         return bind(jdbc.sql("""
-                                        insert into shipment
-                                            (order_id, shipment_id, status, shipping_address, carrier, tracking_number,
-                                             failure_reason, cancelled, correlation_id, payment_event_id,
-                                             cancel_event_id, traceparent, attempts, next_attempt_at, last_error,
-                                             created_at, updated_at)
-                                        values (:orderId, :shipmentId, :status, cast(:address as jsonb), :carrier,
-                                                :trackingNumber, :failureReason, :cancelled, :correlationId,
-                                                :paymentEventId, :cancelEventId, :traceparent, :attempts,
-                                                :nextAttemptAt, :lastError, :now, :now)
-                                        on conflict (order_id) do nothing
-                                        """), shipment).update() > 0;
+                                insert into shipment (order_id, shipment_id, status, shipping_address, carrier,
+                                    tracking_number, failure_reason, cancelled, correlation_id, cancel_event_id,
+                                    created_at, updated_at)
+                                values (:orderId, :shipmentId, :status, cast(:address as jsonb), :carrier,
+                                    :trackingNumber, :failureReason, :cancelled, :correlationId, :cancelEventId, :now,
+                                    :now)
+                                on conflict (order_id) do nothing
+                                """), shipment).update() > 0;
     }
 
     void update(Shipment shipment) {
         bind(jdbc.sql("""
-                                update shipment set (shipment_id, status, shipping_address, carrier, tracking_number,
-                                    failure_reason, cancelled, correlation_id, payment_event_id, cancel_event_id,
-                                    traceparent, attempts, next_attempt_at, last_error, updated_at)
-                                = (:shipmentId, :status, cast(:address as jsonb), :carrier, :trackingNumber,
-                                   :failureReason, :cancelled, :correlationId, :paymentEventId, :cancelEventId,
-                                   :traceparent, :attempts, :nextAttemptAt, :lastError, :now)
-                                where order_id = :orderId
-                                """), shipment).update();
-    }
-
-    /**
-     * Leases up to {@code limit} shipments whose carrier call is due: each counts an attempt and is hidden from other
-     * workers until {@code leaseUntil}, so replicas never take the same row at once, and a worker that dies mid-call
-     * leaves its row to be taken again when the lease ends.
-     */
-    List<Shipment> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return jdbc.sql("""
-                        update shipment set attempts = attempts + 1, next_attempt_at = :leaseUntil, updated_at = :now
-                        where order_id in (
-                            select order_id from shipment
-                            where next_attempt_at <= :now
-                            order by next_attempt_at
-                            limit :limit
-                            for update skip locked)
-                        returning *
-                        """)
-                .param("now", Timestamp.from(now))
-                .param("leaseUntil", Timestamp.from(leaseUntil))
-                .param("limit", limit)
-                .query(Shipments::map)
-                .list();
+                        update shipment set (status, shipping_address, carrier, tracking_number, failure_reason,
+                            cancelled, correlation_id, cancel_event_id, updated_at)
+                        = (:status, cast(:address as jsonb), :carrier, :trackingNumber, :failureReason, :cancelled,
+                           :correlationId, :cancelEventId, :now)
+                        where order_id = :orderId
+                        """), shipment).update();
     }
 
     /** The shipments of an order that reached the carrier (or are on their way to it). */
     List<Shipment> findVisible(UUID orderId) {
-        return jdbc.sql("select * from shipment where order_id = :orderId and status <> 'VOIDED'")
+        return jdbc.sql("select " + COLUMNS + " from shipment where order_id = :orderId and status <> 'VOIDED'")
                 .param("orderId", orderId)
                 .query(Shipments::map)
                 .list();
@@ -101,6 +76,7 @@ class Shipments {
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Shipment s) {
         Shipment.Booking booking = s.booking();
         ShippingAddress address = s.address();
+        Causation cancelledBy = s.cancelledBy();
         return statement
                 .param("orderId", s.orderId())
                 .param("shipmentId", s.shipmentId())
@@ -109,21 +85,17 @@ class Shipments {
                 .param("carrier", booking == null ? null : booking.carrier())
                 .param("trackingNumber", booking == null ? null : booking.trackingNumber())
                 .param("failureReason", s.failureReason())
-                .param("cancelled", s.cancelled())
-                .param("correlationId", s.causes().correlationId())
-                .param("paymentEventId", s.causes().paymentEventId())
-                .param("cancelEventId", s.causes().cancelEventId())
-                .param("traceparent", s.causes().traceparent())
-                .param("attempts", s.attempts())
-                .param("nextAttemptAt", timestamp(s.nextAttemptAt()))
-                .param("lastError", s.lastError())
+                .param("cancelled", s.isCancelled())
+                .param("correlationId", cancelledBy == null ? null : cancelledBy.correlationId())
+                .param("cancelEventId", cancelledBy == null ? null : cancelledBy.causationId())
                 .param("now", Timestamp.from(clock.instant()));
     }
 
     private static Shipment map(ResultSet rs, int row) throws SQLException {
         String address = rs.getString("shipping_address");
         String carrier = rs.getString("carrier");
-        Timestamp next = rs.getTimestamp("next_attempt_at");
+        UUID correlationId = rs.getObject("correlation_id", UUID.class);
+        UUID cancelEventId = rs.getObject("cancel_event_id", UUID.class);
         return new Shipment(
                 rs.getObject("order_id", UUID.class),
                 rs.getObject("shipment_id", UUID.class),
@@ -131,18 +103,6 @@ class Shipments {
                 address == null ? null : EventJson.mapper().readValue(address, ShippingAddress.class),
                 carrier == null ? null : new Shipment.Booking(carrier, rs.getString("tracking_number")),
                 rs.getString("failure_reason"),
-                rs.getBoolean("cancelled"),
-                new Shipment.Causes(
-                        rs.getObject("correlation_id", UUID.class),
-                        rs.getObject("payment_event_id", UUID.class),
-                        rs.getObject("cancel_event_id", UUID.class),
-                        rs.getString("traceparent")),
-                rs.getInt("attempts"),
-                next == null ? null : next.toInstant(),
-                rs.getString("last_error"));
-    }
-
-    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+                cancelEventId == null ? null : Causation.of(correlationId, cancelEventId));
     }
 }

@@ -2,11 +2,9 @@ package dev.orderflow.shipping;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** shipping-service: books paid orders with the carrier and cancels the bookings of cancelled ones. */
 @SpringBootApplication
-@EnableConfigurationProperties(ProcessingProperties.class)
 public class ShippingServiceApplication {
 
     public static void main(String[] args) {

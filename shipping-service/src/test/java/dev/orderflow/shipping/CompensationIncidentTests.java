@@ -13,9 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.orderflow.events.shipping.ShipmentCancelled;
 import dev.orderflow.messaging.incident.CompensationIncidents;
-import dev.orderflow.shipping.support.FakeCarrier;
 import dev.orderflow.shipping.support.ShippingIntegrationTest;
 import dev.orderflow.shipping.support.ShippingTestKit;
+import dev.orderflow.testsupport.SandboxPartners;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +31,12 @@ class CompensationIncidentTests {
     private static final String ACTION = "CANCEL_BOOKING";
 
     private final ShippingTestKit kit;
-    private final FakeCarrier carrier;
+    private final SandboxPartners.Partner carrier;
     private final MockMvc mvc;
 
-    CompensationIncidentTests(ShippingTestKit kit, FakeCarrier carrier, MockMvc mvc) {
+    CompensationIncidentTests(ShippingTestKit kit, SandboxPartners sandbox, MockMvc mvc) {
         this.kit = kit;
-        this.carrier = carrier;
+        this.carrier = sandbox.carrier();
         this.mvc = mvc;
     }
 
@@ -60,7 +60,7 @@ class CompensationIncidentTests {
         assertThat(kit.status(orderId)).isEqualTo("SCHEDULED");
         assertThat(kit.published(orderId, ShipmentCancelled.class)).isEmpty();
 
-        carrier.available();
+        carrier.reset();
         // The carrier's circuit may still be open after the failures: the operator retries until it lets the call
         // through.
         await().atMost(WAIT)
@@ -71,7 +71,8 @@ class CompensationIncidentTests {
 
         assertThat(kit.status(orderId)).isEqualTo("CANCELLED");
         assertThat(kit.published(orderId, ShipmentCancelled.class)).hasSize(1);
-        assertThat(carrier.statusOf(orderId)).isEqualTo("CANCELLED");
+        assertThat(sandbox().shipments(orderId)).singleElement().satisfies(s -> assertThat(s.status())
+                .isEqualTo("CANCELLED"));
     }
 
     @Test
@@ -79,10 +80,10 @@ class CompensationIncidentTests {
         UUID orderId = bookedThenCancelledWhileTheCarrierIsDown();
         UUID incidentId = awaitOpenIncident(orderId);
 
-        carrier.available();
+        carrier.reset();
         // The incident's next scheduled attempt comes due.
         kit.jdbc()
-                .sql("update shipment set next_attempt_at = now() where order_id = :orderId")
+                .sql("update partner_work set next_attempt_at = now() where order_id = :orderId and action = 'CANCEL_BOOKING'")
                 .param("orderId", orderId)
                 .update();
 
@@ -95,7 +96,7 @@ class CompensationIncidentTests {
         UUID orderId = UUID.randomUUID();
         kit.publish(paymentAuthorized(orderId, "DE"));
         await().atMost(WAIT).until(() -> kit.status(orderId).equals("SCHEDULED"));
-        carrier.unavailable();
+        carrier.faults(0, 1.0);
         kit.publish(orderCancelled(orderId));
         return orderId;
     }
@@ -105,6 +106,10 @@ class CompensationIncidentTests {
         Map<String, Object> incident = incidents(orderId).getFirst();
         assertThat(incident).containsEntry("status", "OPEN").containsEntry("action", ACTION);
         return (UUID) incident.get("id");
+    }
+
+    private static SandboxPartners sandbox() {
+        return SandboxPartners.shared();
     }
 
     private List<Map<String, Object>> incidents(UUID orderId) {

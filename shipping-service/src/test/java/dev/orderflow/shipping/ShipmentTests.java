@@ -5,85 +5,76 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.orderflow.messaging.Causation;
-import dev.orderflow.shipping.Shipment.Call;
 import dev.orderflow.shipping.Shipment.CancelOutcome;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ShipmentTests {
 
-    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    private static final Shipment.Booking BOOKING = new Shipment.Booking("Sandbox Parcel", "TRK-1");
+    private static final Shipment.Booking BOOKING = new Shipment.Booking("SANDBOX-PARCEL", "SBX1");
+    private static final Causation CANCELLATION = Causation.of(UUID.randomUUID(), UUID.randomUUID());
 
     private static Shipment intent() {
-        return Shipment.intend(
-                paymentAuthorized(UUID.randomUUID(), "DE"), UUID.randomUUID(), Causation.newSaga(), null, NOW);
+        return Shipment.intend(paymentAuthorized(UUID.randomUUID(), "DE"), UUID.randomUUID());
     }
 
     @Test
-    void newIntentIsDueForBookingAtOnce() {
+    void intentBooksTheAddressKeyedByTheOrder() {
         Shipment shipment = intent();
 
-        assertThat(shipment.dueCall()).isEqualTo(Call.BOOK);
-        assertThat(shipment.nextAttemptAt()).isEqualTo(NOW);
+        assertThat(shipment.status()).isEqualTo(ShipmentStatus.PENDING);
+        assertThat(shipment.bookingRequest().country()).isEqualTo("DE");
+        assertThat(shipment.bookingKey()).isEqualTo(shipment.orderId().toString());
     }
 
     @Test
-    void cancellingAnIntentNoCallWentOutForVoidsItAndForgetsTheAddress() {
+    void cancellingAnIntentAsksToVoidItAndVoidingForgetsTheAddress() {
         Shipment shipment = intent();
 
-        assertThat(shipment.cancel(Causation.newSaga(), NOW)).isEqualTo(CancelOutcome.NOTHING_BOOKED);
+        assertThat(shipment.cancel(CANCELLATION)).isEqualTo(CancelOutcome.VOID_BOOKING);
+        shipment.voided();
+
         assertThat(shipment.status()).isEqualTo(ShipmentStatus.VOIDED);
         assertThat(shipment.address()).isNull();
-        assertThat(shipment.dueCall()).isEqualTo(Call.NONE);
     }
 
     @Test
-    void cancellingWhileTheBookingIsInFlightLetsItsAnswerDecide() {
+    void cancellingAScheduledShipmentAsksTheCarrierToCancelOnce() {
         Shipment shipment = intent();
-        shipment.claim(NOW.plusSeconds(60));
+        shipment.schedule(BOOKING);
 
-        assertThat(shipment.cancel(Causation.newSaga(), NOW)).isEqualTo(CancelOutcome.CANCEL_REQUESTED);
-        shipment.schedule(BOOKING, NOW);
-
-        assertThat(shipment.dueCall()).isEqualTo(Call.CANCEL);
-        assertThat(shipment.nextAttemptAt()).isEqualTo(NOW);
-    }
-
-    @Test
-    void cancellingAScheduledShipmentMakesTheCarrierCancellationDueOnce() {
-        Shipment shipment = intent();
-        shipment.claim(NOW.plusSeconds(60));
-        shipment.schedule(BOOKING, NOW);
-
-        assertThat(shipment.cancel(Causation.newSaga(), NOW)).isEqualTo(CancelOutcome.CANCEL_DUE);
-        assertThat(shipment.cancel(Causation.newSaga(), NOW)).isEqualTo(CancelOutcome.ALREADY_CANCELLED);
-        shipment.claim(NOW.plusSeconds(60));
+        assertThat(shipment.cancel(CANCELLATION)).isEqualTo(CancelOutcome.CANCEL_BOOKING);
+        assertThat(shipment.cancel(CANCELLATION)).isEqualTo(CancelOutcome.NOTHING_TO_DO);
+        assertThat(shipment.cancellationKey()).isEqualTo("cancel:" + shipment.orderId());
         shipment.cancelledByCarrier();
-
         assertThat(shipment.status()).isEqualTo(ShipmentStatus.CANCELLED);
-        assertThat(shipment.dueCall()).isEqualTo(Call.NONE);
-        assertThatIllegalStateException().isThrownBy(shipment::cancelledByCarrier);
+    }
+
+    @Test
+    void schedulingForgetsTheAddress() {
+        Shipment shipment = intent();
+
+        shipment.schedule(BOOKING);
+
+        assertThat(shipment.address()).isNull();
+        assertThat(shipment.booking()).isEqualTo(BOOKING);
     }
 
     @Test
     void failedBookingNeedsNoCompensation() {
         Shipment shipment = intent();
-        shipment.claim(NOW.plusSeconds(60));
-        shipment.fail("UNDELIVERABLE_COUNTRY");
+        shipment.fail("ADDRESS_NOT_SERVED");
 
-        assertThat(shipment.cancel(Causation.newSaga(), NOW)).isEqualTo(CancelOutcome.NOTHING_BOOKED);
-        assertThat(shipment.dueCall()).isEqualTo(Call.NONE);
-        assertThatIllegalStateException().isThrownBy(() -> shipment.schedule(BOOKING, NOW));
+        assertThat(shipment.cancel(CANCELLATION)).isEqualTo(CancelOutcome.NOTHING_TO_DO);
+        assertThat(shipment.failureReason()).isEqualTo("ADDRESS_NOT_SERVED");
     }
 
     @Test
     void tombstoneNeverBooks() {
-        Shipment tombstone = Shipment.tombstone(UUID.randomUUID(), Causation.newSaga());
+        Shipment tombstone = Shipment.tombstone(UUID.randomUUID(), CANCELLATION);
 
-        assertThat(tombstone.status()).isEqualTo(ShipmentStatus.VOIDED);
-        assertThat(tombstone.dueCall()).isEqualTo(Call.NONE);
-        assertThat(tombstone.cancel(Causation.newSaga(), NOW)).isEqualTo(CancelOutcome.ALREADY_CANCELLED);
+        assertThat(tombstone.cancel(CANCELLATION)).isEqualTo(CancelOutcome.NOTHING_TO_DO);
+        assertThatIllegalStateException().isThrownBy(() -> tombstone.schedule(BOOKING));
+        assertThatIllegalStateException().isThrownBy(tombstone::cancelledByCarrier);
     }
 }

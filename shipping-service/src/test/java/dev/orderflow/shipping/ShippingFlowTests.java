@@ -11,9 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.orderflow.events.EventEnvelope;
 import dev.orderflow.events.shipping.ShipmentFailed;
 import dev.orderflow.events.shipping.ShipmentScheduled;
-import dev.orderflow.shipping.support.FakeCarrier;
 import dev.orderflow.shipping.support.ShippingIntegrationTest;
 import dev.orderflow.shipping.support.ShippingTestKit;
+import dev.orderflow.testsupport.SandboxPartners;
+import dev.orderflow.messaging.partner.PartnerWorkItem;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -26,12 +27,14 @@ class ShippingFlowTests {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final ShippingTestKit kit;
-    private final FakeCarrier carrier;
+    private final SandboxPartners sandbox;
+    private final SandboxPartners.Partner carrier;
     private final MockMvc mvc;
 
-    ShippingFlowTests(ShippingTestKit kit, FakeCarrier carrier, MockMvc mvc) {
+    ShippingFlowTests(ShippingTestKit kit, SandboxPartners sandbox, MockMvc mvc) {
         this.kit = kit;
-        this.carrier = carrier;
+        this.sandbox = sandbox;
+        this.carrier = sandbox.carrier();
         this.mvc = mvc;
     }
 
@@ -49,10 +52,14 @@ class ShippingFlowTests {
                 .until(() -> kit.published(orderId, ShipmentScheduled.class).size() == 1);
         ShipmentScheduled scheduled =
                 kit.published(orderId, ShipmentScheduled.class).getFirst();
-        assertThat(scheduled.carrier()).isEqualTo("Sandbox Parcel");
-        assertThat(scheduled.trackingNumber())
-                .isEqualTo("TRK-" + orderId.toString().substring(0, 8));
-        assertThat(carrier.bookingRequests(orderId)).isEqualTo(1);
+        assertThat(sandbox.shipments(orderId)).singleElement().satisfies(booked -> {
+            assertThat(booked.carrier()).isEqualTo(scheduled.carrier());
+            assertThat(booked.trackingNumber()).isEqualTo(scheduled.trackingNumber());
+            assertThat(booked.status()).isEqualTo("BOOKED");
+        });
+        assertThat(carrier.journal(orderId))
+                .singleElement()
+                .satisfies(request -> assertThat(request.idempotencyKey()).isEqualTo(orderId.toString()));
         assertThat(kit.shipment(orderId).orElseThrow())
                 .containsEntry("status", "SCHEDULED")
                 .as("the address is forgotten once the carrier has it")
@@ -73,7 +80,7 @@ class ShippingFlowTests {
 
         await().atMost(WAIT).until(() -> kit.status(orderId).equals("FAILED"));
         assertThat(kit.published(orderId, ShipmentFailed.class))
-                .containsExactly(new ShipmentFailed(orderId, "UNDELIVERABLE_COUNTRY"));
+                .containsExactly(new ShipmentFailed(orderId, "ADDRESS_NOT_SERVED"));
         assertThat(kit.published(orderId, ShipmentScheduled.class)).isEmpty();
     }
 
@@ -87,24 +94,24 @@ class ShippingFlowTests {
         await().atMost(WAIT).until(() -> kit.applied(again));
 
         assertThat(kit.published(orderId, ShipmentScheduled.class)).hasSize(1);
-        assertThat(carrier.bookingRequests(orderId)).isEqualTo(1);
+        assertThat(carrier.journal(orderId)).hasSize(1);
     }
 
     @Test
     void carrierDownDelaysTheBookingWithoutDeadLetteringAndBooksOnceItRecovers() {
         UUID orderId = UUID.randomUUID();
-        carrier.unavailable();
+        carrier.faults(0, 1.0);
         kit.publish(paymentAuthorized(orderId, "DE"));
         await().atMost(WAIT)
-                .until(() -> (Integer) kit.shipment(orderId)
-                                .map(row -> row.get("attempts"))
+                .until(() -> kit.partnerWork(orderId, ShippingStep.BOOK)
+                                .map(PartnerWorkItem::attempts)
                                 .orElse(0)
                         >= 2);
         assertThat(kit.status(orderId)).isEqualTo("PENDING");
-        assertThat((String) kit.shipment(orderId).orElseThrow().get("last_error"))
+        assertThat(kit.partnerWork(orderId, ShippingStep.BOOK).orElseThrow().lastError())
                 .contains("503");
 
-        carrier.available();
+        carrier.reset();
         await().atMost(WAIT).until(() -> kit.status(orderId).equals("SCHEDULED"));
         assertThat(kit.published(orderId, ShipmentScheduled.class)).hasSize(1);
         assertThat(kit.deadLetters(orderId)).isEmpty();

@@ -22,8 +22,9 @@ final class Invariants {
             for (String sku : skus) {
                 stockBalances(sku);
             }
+            PaymentsLedger ledger = PaymentsLedger.read();
             for (String orderId : orderIds) {
-                orderIsSettled(orderId);
+                orderIsSettled(orderId, ledger);
             }
         });
     }
@@ -42,7 +43,7 @@ final class Invariants {
         assertThat(reserved).as("%s reserved once every order is terminal", sku).isZero();
     }
 
-    private static void orderIsSettled(String orderId) {
+    private static void orderIsSettled(String orderId, PaymentsLedger ledger) {
         JsonNode order = Shop.get(orderId);
         String status = order.get("status").asString();
         boolean completed = "COMPLETED".equals(status);
@@ -62,6 +63,12 @@ final class Invariants {
         }
         BigDecimal expected = completed ? money(order.get("total")) : BigDecimal.ZERO;
         assertThat(net).as("order %s (%s) charged - refunded", orderId, status).isEqualByComparingTo(expected);
+        assertThat(providerNetCharge(orderId))
+                .as("order %s (%s): the provider's own ledger", orderId, status)
+                .isEqualByComparingTo(expected);
+        assertThat(ledger.netOf(orderId))
+                .as("order %s (%s): the payments topic read as a ledger", orderId, status)
+                .isEqualByComparingTo(expected);
 
         JsonNode shipments = Http.get(PlatformUnderTest.url(ServiceSpec.SHIPPING) + "/api/shipments?orderId=" + orderId)
                 .body();
@@ -72,6 +79,9 @@ final class Invariants {
             }
         }
         assertThat(active).as("order %s (%s) active shipments", orderId, status).isEqualTo(completed ? 1 : 0);
+        assertThat(carrierActiveBookings(orderId))
+                .as("order %s (%s): the carrier's own bookings", orderId, status)
+                .isEqualTo(completed ? 1 : 0);
 
         JsonNode notifications = Http.get(
                         PlatformUnderTest.url(ServiceSpec.NOTIFICATION) + "/api/notifications?orderId=" + orderId)
@@ -87,6 +97,38 @@ final class Invariants {
         assertThat(matching)
                 .as("order %s: one notification per outcome and channel (log)", orderId)
                 .isEqualTo(1);
+    }
+
+    /** What the provider itself charged for an order and kept: every charge made, less what it refunded. */
+    static BigDecimal providerNetCharge(String orderId) {
+        BigDecimal net = BigDecimal.ZERO;
+        for (JsonNode charge : providerCharges(orderId)) {
+            String chargeStatus = charge.get("status").asString();
+            if ("AUTHORIZED".equals(chargeStatus) || "REFUNDED".equals(chargeStatus)) {
+                net = net.add(new BigDecimal(charge.get("amount").asString()));
+                net = net.subtract(new BigDecimal(charge.get("refundedAmount").asString()));
+            }
+        }
+        return net;
+    }
+
+    /** The provider's own record of an order's charges. */
+    static JsonNode providerCharges(String orderId) {
+        return Http.get(PlatformUnderTest.url(ServiceSpec.PARTNERS) + "/provider/charges?orderId=" + orderId)
+                .body();
+    }
+
+    /** The carrier's bookings of an order that are still to be carried. */
+    static long carrierActiveBookings(String orderId) {
+        long booked = 0;
+        for (JsonNode shipment : Http.get(
+                        PlatformUnderTest.url(ServiceSpec.PARTNERS) + "/carrier/shipments?orderId=" + orderId)
+                .body()) {
+            if ("BOOKED".equals(shipment.get("status").asString())) {
+                booked++;
+            }
+        }
+        return booked;
     }
 
     /** Money as every API writes it: a decimal string. */

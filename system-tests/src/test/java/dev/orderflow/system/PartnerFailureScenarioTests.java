@@ -55,6 +55,13 @@ class PartnerFailureScenarioTests {
         assertThat(Operations.deadLetteredKeys()).doesNotContainAnyElementsOf(orders);
         Shop.partnerSettings("provider", 0, 0.0);
         Invariants.hold(orders, List.of(sku));
+        // Every attempt was refused before the provider did anything: the cancellation voided the charges, and the
+        // provider, back now, never charges (and so never refunds) any of these orders.
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> {
+            for (String id : orders) {
+                assertThat(Invariants.providerCharges(id)).as("order %s at the provider", id).isEmpty();
+            }
+        });
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The one shared context of shipping-service integration tests: the real service on the shared Kafka and a database
- * of its own, calling a {@link FakeCarrier} in the same JVM.
+ * of its own, calling the real sandbox carrier (a process of its own, shared by the test JVM).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -2,25 +2,31 @@ package dev.orderflow.shipping.support;
 
 import dev.orderflow.messaging.MessagingProperties;
 import dev.orderflow.messaging.Outbox;
+import dev.orderflow.messaging.partner.PartnerWork;
+import dev.orderflow.messaging.testkit.ServiceTestKit;
+import dev.orderflow.testsupport.SandboxPartners;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The fake carrier, started before the service binds its base URL, and the kit tests drive the service with. */
+/** The real sandbox carrier (one process per test JVM), and the kit tests drive the service with. */
 @TestConfiguration(proxyBeanMethods = false)
 public class ShippingTestConfiguration {
 
-    @Bean(destroyMethod = "close")
-    FakeCarrier fakeCarrier() {
-        return FakeCarrier.start();
+    @Bean
+    SandboxPartners sandboxPartners() {
+        return SandboxPartners.shared();
     }
 
     @Bean
-    DynamicPropertyRegistrar fakeCarrierUrl(FakeCarrier fakeCarrier) {
-        return registry -> registry.add("orderflow.partners.carrier.base-url", fakeCarrier::baseUrl);
+    DynamicPropertyRegistrar sandboxCarrierUrl(SandboxPartners sandbox) {
+        return registry -> registry.add("spring.http.serviceclient.carrier.base-url", sandbox::baseUrl);
     }
 
     @Bean
@@ -29,7 +35,19 @@ public class ShippingTestConfiguration {
             TransactionTemplate transactions,
             JdbcClient jdbc,
             MessagingProperties properties,
-            MeterRegistry meters) {
-        return new ShippingTestKit(outbox, transactions, jdbc, properties, meters);
+            MeterRegistry meters,
+            Environment environment,
+            KafkaTemplate<String, byte[]> orderflowKafkaTemplate,
+            ObjectProvider<PartnerWork> partnerWork) {
+        return new ShippingTestKit(ServiceTestKit.create(
+                ShippingTestKit.GROUP,
+                outbox,
+                transactions,
+                jdbc,
+                properties,
+                meters,
+                environment,
+                orderflowKafkaTemplate,
+                partnerWork));
     }
 }
