@@ -38,9 +38,10 @@ class CarrierController {
     }
 
     @PostMapping("/shipments/{orderId}/cancel")
-    CancelAnswer cancel(@PathVariable UUID orderId) {
+    CancelAnswer cancel(@PathVariable UUID orderId, @RequestHeader("Idempotency-Key") String idempotencyKey) {
         faults.apply();
-        return carrier.cancel(orderId);
+        Problems.requireKey(idempotencyKey);
+        return carrier.cancel(idempotencyKey, orderId);
     }
 
     @GetMapping("/shipments")

@@ -38,9 +38,13 @@ class ProviderController {
     }
 
     @PostMapping("/charges/{paymentId}/refund")
-    RefundAnswer refund(@PathVariable UUID paymentId, @Valid @RequestBody RefundRequest request) {
+    RefundAnswer refund(
+            @PathVariable UUID paymentId,
+            @RequestHeader("Idempotency-Key") String idempotencyKey,
+            @Valid @RequestBody RefundRequest request) {
         faults.apply();
-        return provider.refund(paymentId, request.amount());
+        Problems.requireKey(idempotencyKey);
+        return provider.refund(idempotencyKey, paymentId, request.amount());
     }
 
     @GetMapping("/charges")

@@ -67,6 +67,7 @@ class FaultSettingsTests {
         book(orderId).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         client.post()
                 .uri("/carrier/shipments/{orderId}/cancel", booked)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .exchange()
                 .expectStatus()
                 .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
