@@ -71,6 +71,13 @@ class PaymentProvider {
         return refunded.refundAnswer();
     }
 
+    /** The order a payment was charged for, if the provider has the charge. */
+    @Nullable
+    UUID orderOf(UUID paymentId) {
+        Charge charge = charges.get(paymentId);
+        return charge == null ? null : charge.orderId();
+    }
+
     /** The charges of one order, or all of them, for invariant checks. */
     List<Charge> charges(@Nullable UUID orderId) {
         return charges.values().stream()
