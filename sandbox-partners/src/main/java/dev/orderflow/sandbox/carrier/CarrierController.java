@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sandbox carrier's HTTP API (docs/saga.md). Injected faults hit bookings and cancellations only; both are
- * journalled.
+ * The sandbox carrier's HTTP API (docs/saga.md). Injected faults and held answers hit bookings and cancellations only;
+ * both are journalled.
  */
 @RestController
 @RequestMapping("/carrier")
@@ -47,7 +47,7 @@ class CarrierController implements OrderInPath {
             @RequestAttribute(PartnerCall.ATTRIBUTE) PartnerCall call) {
         faults.apply();
         Problems.requireKeyMatches(idempotencyKey, request.orderId(), "orderId");
-        return call.decide(() -> carrier.book(request));
+        return call.decide(() -> carrier.book(request), faults::holdAnswer);
     }
 
     @PostMapping("/shipments/{orderId}/cancel")
@@ -58,7 +58,7 @@ class CarrierController implements OrderInPath {
             @RequestAttribute(PartnerCall.ATTRIBUTE) PartnerCall call) {
         faults.apply();
         Problems.requireKey(idempotencyKey);
-        return call.decide(() -> carrier.cancel(idempotencyKey, orderId));
+        return call.decide(() -> carrier.cancel(idempotencyKey, orderId), faults::holdAnswer);
     }
 
     @Override

@@ -5,7 +5,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One business request as it reached a partner, and the HTTP status the partner answered.
+ * One business request as it reached a partner, and the HTTP status the partner answered (or, for a decided request,
+ * will answer once a held answer is released).
  *
  * @param partner {@code provider} or {@code carrier}
  * @param operation {@code charge}, {@code refund}, {@code book} or {@code cancel}

@@ -37,16 +37,21 @@ public final class PartnerCall {
         return this;
     }
 
-    /** Runs the partner's decision and journals it with the status it answers, refusals included. */
-    public <T> T decide(Supplier<T> decision) {
+    /**
+     * Runs the partner's decision and journals it with the status it will answer, refusals included; then runs
+     * {@code beforeAnswering} (where a held answer waits) and only then answers.
+     */
+    public <T> T decide(Supplier<T> decision, Runnable beforeAnswering) {
         T answer;
         try {
             answer = decision.get();
         } catch (ErrorResponseException refusal) {
             journal(refusal.getStatusCode().value());
+            beforeAnswering.run();
             throw refusal;
         }
         journal(HttpStatus.OK.value());
+        beforeAnswering.run();
         return answer;
     }
 

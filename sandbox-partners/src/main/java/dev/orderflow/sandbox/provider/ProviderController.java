@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sandbox payment provider's HTTP API (docs/saga.md). Injected faults hit charges and refunds only; both are
- * journalled.
+ * The sandbox payment provider's HTTP API (docs/saga.md). Injected faults and held answers hit charges and refunds
+ * only; both are journalled.
  */
 @RestController
 @RequestMapping("/provider")
@@ -47,7 +47,7 @@ class ProviderController implements OrderInPath {
             @RequestAttribute(PartnerCall.ATTRIBUTE) PartnerCall call) {
         faults.apply();
         Problems.requireKeyMatches(idempotencyKey, request.paymentId(), "paymentId");
-        return call.decide(() -> provider.charge(request));
+        return call.decide(() -> provider.charge(request), faults::holdAnswer);
     }
 
     @PostMapping("/charges/{paymentId}/refund")
@@ -59,7 +59,7 @@ class ProviderController implements OrderInPath {
             @RequestAttribute(PartnerCall.ATTRIBUTE) PartnerCall call) {
         faults.apply();
         Problems.requireKey(idempotencyKey);
-        return call.decide(() -> provider.refund(idempotencyKey, paymentId, request.amount()));
+        return call.decide(() -> provider.refund(idempotencyKey, paymentId, request.amount()), faults::holdAnswer);
     }
 
     /** A refund is about the order its charge was made for. */

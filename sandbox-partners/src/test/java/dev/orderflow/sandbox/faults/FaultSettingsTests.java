@@ -107,6 +107,35 @@ class FaultSettingsTests {
     }
 
     @Test
+    void holdAnswersReadsBackAndIsFalseWhenLeftOut() {
+        put("provider", Map.of("latencyMs", 0, "errorRate", 0.0, "holdAnswers", true))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.holdAnswers")
+                .isEqualTo(true);
+        client.get()
+                .uri("/provider/settings")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.holdAnswers")
+                .isEqualTo(true);
+
+        put("provider", Map.of("latencyMs", 0, "errorRate", 0.0))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.holdAnswers")
+                .isEqualTo(false);
+        client.get()
+                .uri("/provider/settings")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.holdAnswers")
+                .isEqualTo(false);
+    }
+
+    @Test
     void callsStillSucceedWithLatency() {
         put("provider", Map.of("latencyMs", 150, "errorRate", 0.0))
                 .expectStatus()
@@ -139,6 +168,7 @@ class FaultSettingsTests {
                 "{\"errorRate\":0.2}",
                 "{\"latencyMs\":10}",
                 "{\"latencyMs\":\"slow\",\"errorRate\":0.0}",
+                "{\"latencyMs\":0,\"errorRate\":0.0,\"holdAnswers\":\"maybe\"}",
                 "not json"
             })
     void rejectsInvalidSettingsAndKeepsTheCurrentOnes(String body) {
