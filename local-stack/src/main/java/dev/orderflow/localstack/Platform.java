@@ -1,14 +1,12 @@
 package dev.orderflow.localstack;
 
+import dev.orderflow.testsupport.JarProcess;
 import dev.orderflow.testsupport.SharedKafka;
 import dev.orderflow.testsupport.SharedPostgres;
 import dev.orderflow.testsupport.SharedShutdown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +15,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +40,8 @@ public final class Platform implements AutoCloseable {
     private final Path logs;
     private final List<String> commonArguments;
     private final Map<ServiceSpec, String> databases = new LinkedHashMap<>();
-    private final Map<ServiceSpec, Process> processes = new LinkedHashMap<>();
+    private final Map<ServiceSpec, JarProcess> processes = new LinkedHashMap<>();
     private final SandboxTokens tokens;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Platform(Path root, int portOffset, List<String> commonArguments) {
         this.root = root;
@@ -143,10 +137,9 @@ public final class Platform implements AutoCloseable {
 
     /** Kills a process the hard way ({@code kill -9}), as a crash would. */
     public void kill(ServiceSpec spec) {
-        Process process = processes.remove(spec);
+        JarProcess process = processes.remove(spec);
         if (process != null) {
-            process.destroyForcibly();
-            waitFor(process, STOP_GRACE);
+            process.kill();
         }
     }
 
@@ -155,17 +148,8 @@ public final class Platform implements AutoCloseable {
      * has exited, and returns whether it exited within the grace period by itself.
      */
     public boolean terminate(ServiceSpec spec) {
-        Process process = processes.remove(spec);
-        if (process == null) {
-            return true;
-        }
-        process.destroy();
-        if (waitFor(process, STOP_GRACE)) {
-            return true;
-        }
-        process.destroyForcibly();
-        waitFor(process, STOP_GRACE);
-        return false;
+        JarProcess process = processes.remove(spec);
+        return process == null || process.terminate();
     }
 
     /** Starts a process again after {@link #kill} or {@link #terminate} and waits until it is healthy. */
@@ -176,75 +160,32 @@ public final class Platform implements AutoCloseable {
     }
 
     private void launch(ServiceSpec spec) {
-        Path jar = jarOf(spec);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(JVM_OPTIONS.split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port(spec)));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port(spec)));
         if (spec.managementBasePort() != spec.basePort()) {
-            command.add("--management.server.port=" + managementPort(spec));
+            arguments.add("--management.server.port=" + managementPort(spec));
         }
-        command.addAll(commonArguments);
+        arguments.addAll(commonArguments);
         String database = databases.get(spec);
         if (database != null) {
-            command.add("--spring.datasource.url=" + database);
+            arguments.add("--spring.datasource.url=" + database);
         }
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(
-                            ProcessBuilder.Redirect.appendTo(logFile(spec).toFile()))
-                    .start();
-            processes.put(spec, process);
-            log.info("Started {} (pid {}) on port {}", spec.name(), process.pid(), port(spec));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + spec.name(), e);
-        }
-    }
-
-    private Path jarOf(ServiceSpec spec) {
-        Path target = root.resolve(spec.name()).resolve("target");
-        try (var files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "No executable jar in " + target + ": build first (./mvnw install -DskipTests)"));
-        } catch (IOException e) {
-            throw new IllegalStateException("No build output for " + spec.name() + " in " + target, e);
-        }
+        JarProcess process = JarProcess.start(
+                spec.name(),
+                JarProcess.execJar(root, spec.name()),
+                List.of(JVM_OPTIONS.split("\\s+")),
+                arguments,
+                logFile(spec));
+        processes.put(spec, process);
+        log.info("Started {} (pid {}) on port {}", spec.name(), process.pid(), port(spec));
     }
 
     private void awaitHealthy(ServiceSpec spec) {
-        URI health = URI.create(managementUrl(spec) + "/actuator/health");
-        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Process process = processes.get(spec);
-            if (process == null || !process.isAlive()) {
-                throw new IllegalStateException(spec.name() + " exited during start-up; see " + logFile(spec));
-            }
-            if (isHealthy(health)) {
-                log.info("{} is up at {}", spec.name(), baseUrl(spec));
-                return;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+        JarProcess process = processes.get(spec);
+        if (process == null) {
+            throw new IllegalStateException(spec.name() + " is not running");
         }
-        throw new IllegalStateException(spec.name() + " did not become healthy in " + STARTUP_LIMIT);
-    }
-
-    private boolean isHealthy(URI health) {
-        try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(health)
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for start-up", e);
-        }
+        process.awaitHealthy(URI.create(managementUrl(spec) + "/actuator/health"), STARTUP_LIMIT);
+        log.info("{} is up at {}", spec.name(), baseUrl(spec));
     }
 
     /**
@@ -253,24 +194,14 @@ public final class Platform implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        List<Process> stopping = new ArrayList<>(processes.values());
+        List<JarProcess> stopping = new ArrayList<>(processes.values());
         Collections.reverse(stopping);
-        stopping.forEach(Process::destroy);
+        stopping.forEach(JarProcess::requestStop);
         stopping.forEach(process -> {
-            if (!waitFor(process, STOP_GRACE)) {
-                process.destroyForcibly();
-                waitFor(process, STOP_GRACE);
+            if (!process.awaitExit(STOP_GRACE)) {
+                process.kill();
             }
         });
         processes.clear();
-    }
-
-    private static boolean waitFor(Process process, Duration limit) {
-        try {
-            return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.web.ErrorResponseException;
 /** The partners' refusals, as problem details. */
 public final class Problems {
 
+    private static final int MAX_KEY_LENGTH = 255;
+
     private Problems() {}
 
     public static ErrorResponseException badRequest(String detail) {
@@ -30,6 +32,13 @@ public final class Problems {
     public static void requireKeyMatches(String idempotencyKey, Object resourceId, String field) {
         if (!resourceId.toString().equals(idempotencyKey)) {
             throw badRequest("Idempotency-Key must equal " + field);
+        }
+    }
+
+    /** A key for a call whose resource already exists (a refund, a cancellation): any non-blank value of the caller's. */
+    public static void requireKey(String idempotencyKey) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw badRequest("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orderflow.sandbox.carrier;
 
+import dev.orderflow.sandbox.journal.OrderScopedRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,4 +16,5 @@ record BookingRequest(
         @Size(max = 200) @Nullable String line2,
         @NotBlank @Size(max = 100) String city,
         @NotBlank @Size(max = 20) String postalCode,
-        @NotNull @Pattern(regexp = "[A-Z]{2}") String country) {}
+        @NotNull @Pattern(regexp = "[A-Z]{2}") String country)
+        implements OrderScopedRequest {}

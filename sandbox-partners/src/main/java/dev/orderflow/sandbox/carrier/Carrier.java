@@ -20,7 +20,11 @@ class Carrier {
     /** Bookings actually made, by status; replays of a key are not counted. */
     static final String BOOKINGS_METRIC = "orderflow.sandbox.carrier.bookings";
 
+    /** Cancellations actually made; replays of a key and repeats of a cancellation are not counted. */
+    static final String CANCELLATIONS_METRIC = "orderflow.sandbox.carrier.cancellations";
+
     private final ConcurrentMap<UUID, Shipment> shipments = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Cancellation> cancellations = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
 
     Carrier(MeterRegistry meters) {
@@ -39,8 +43,27 @@ class Carrier {
         return shipment.answer();
     }
 
-    CancelAnswer cancel(UUID orderId) {
-        Shipment cancelled = shipments.computeIfPresent(orderId, (id, shipment) -> shipment.cancel());
+    /**
+     * Cancels under an idempotency key: each key is decided atomically, so a repeated key gets its first answer again.
+     * A refusal is not kept under the key; a retry is decided anew.
+     */
+    CancelAnswer cancel(String idempotencyKey, UUID orderId) {
+        Cancellation cancellation =
+                cancellations.computeIfAbsent(idempotencyKey, key -> new Cancellation(orderId, cancelOnce(orderId)));
+        if (!cancellation.orderId().equals(orderId)) {
+            throw Problems.keyReused("Idempotency-Key " + idempotencyKey + " was used to cancel another shipment");
+        }
+        return cancellation.answer();
+    }
+
+    private CancelAnswer cancelOnce(UUID orderId) {
+        Shipment cancelled = shipments.computeIfPresent(orderId, (id, shipment) -> {
+            Shipment next = shipment.cancel();
+            if (next != shipment) {
+                meters.counter(CANCELLATIONS_METRIC).increment();
+            }
+            return next;
+        });
         if (cancelled == null) {
             throw Problems.notFound("No shipment for order " + orderId);
         }
@@ -54,4 +77,7 @@ class Carrier {
                 .sorted(Comparator.comparing(Shipment::orderId))
                 .toList();
     }
+
+    /** A cancellation as first answered under its key. */
+    private record Cancellation(UUID orderId, CancelAnswer answer) {}
 }

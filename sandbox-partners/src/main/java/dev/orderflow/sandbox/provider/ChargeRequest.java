@@ -1,5 +1,6 @@
 package dev.orderflow.sandbox.provider;
 
+import dev.orderflow.sandbox.journal.OrderScopedRequest;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,4 +19,5 @@ record ChargeRequest(
         @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2)
         BigDecimal amount,
 
-        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {}
+        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency)
+        implements OrderScopedRequest {}

@@ -159,6 +159,78 @@ class CarrierTests {
     }
 
     @Test
+    void refusesACancellationWithoutAnIdempotencyKey() {
+        UUID orderId = UUID.randomUUID();
+        book(orderId, address(orderId, "DE")).expectStatus().isOk();
+
+        client.post()
+                .uri("/carrier/shipments/{orderId}/cancel", orderId)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        cancel("", orderId).expectStatus().isBadRequest();
+
+        client.get()
+                .uri("/carrier/shipments?orderId={orderId}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$[0].status")
+                .isEqualTo("BOOKED");
+    }
+
+    @Test
+    void cancelsOnceAndRepeatsTheFirstAnswerForTheSameIdempotencyKey() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        book(orderId, address(orderId, "DE")).expectStatus().isOk();
+        String key = "cancel-" + orderId;
+        List<Callable<String>> retries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            retries.add(() -> cancel(key, orderId)
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(String.class)
+                    .getResponseBody());
+        }
+
+        double cancelledBefore = cancellationsMade();
+        List<String> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (Future<String> answer : pool.invokeAll(retries)) {
+                answers.add(answer.get());
+            }
+        }
+
+        assertThat(answers).hasSize(8).containsOnly(answers.getFirst());
+        assertThat(cancellationsMade() - cancelledBefore)
+                .as("made, not replayed")
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void refusesACancellationKeyReusedForAnotherShipment() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        book(first, address(first, "DE")).expectStatus().isOk();
+        book(second, address(second, "DE")).expectStatus().isOk();
+        String key = UUID.randomUUID().toString();
+        cancel(key, first).expectStatus().isOk();
+
+        cancel(key, second)
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+                .uri("/carrier/shipments?orderId={orderId}", second)
+                .exchange()
+                .expectBody()
+                .jsonPath("$[0].status")
+                .isEqualTo("BOOKED");
+    }
+
+    @Test
     void refusesToCancelWhatWasNeverBooked() {
         cancel(UUID.randomUUID())
                 .expectStatus()
@@ -195,8 +267,16 @@ class CarrierTests {
                 .exchange();
     }
 
+    /** A cancellation under a key of its own, as a new request (not a retry) would carry. */
     private RestTestClient.ResponseSpec cancel(UUID orderId) {
-        return client.post().uri("/carrier/shipments/{orderId}/cancel", orderId).exchange();
+        return cancel(UUID.randomUUID().toString(), orderId);
+    }
+
+    private RestTestClient.ResponseSpec cancel(String idempotencyKey, UUID orderId) {
+        return client.post()
+                .uri("/carrier/shipments/{orderId}/cancel", orderId)
+                .header("Idempotency-Key", idempotencyKey)
+                .exchange();
     }
 
     private int shipmentsOf(UUID orderId) {
@@ -208,6 +288,10 @@ class CarrierTests {
                 .returnResult(List.class)
                 .getResponseBody();
         return shipments == null ? 0 : shipments.size();
+    }
+
+    private double cancellationsMade() {
+        return meters.counter(Carrier.CANCELLATIONS_METRIC).count();
     }
 
     private double made() {

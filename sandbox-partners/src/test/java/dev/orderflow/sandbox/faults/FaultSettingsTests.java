@@ -67,6 +67,7 @@ class FaultSettingsTests {
         book(orderId).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         client.post()
                 .uri("/carrier/shipments/{orderId}/cancel", booked)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .exchange()
                 .expectStatus()
                 .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -106,6 +107,35 @@ class FaultSettingsTests {
     }
 
     @Test
+    void holdAnswersReadsBackAndIsFalseWhenLeftOut() {
+        put("provider", Map.of("latencyMs", 0, "errorRate", 0.0, "holdAnswers", true))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.holdAnswers")
+                .isEqualTo(true);
+        client.get()
+                .uri("/provider/settings")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.holdAnswers")
+                .isEqualTo(true);
+
+        put("provider", Map.of("latencyMs", 0, "errorRate", 0.0))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.holdAnswers")
+                .isEqualTo(false);
+        client.get()
+                .uri("/provider/settings")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.holdAnswers")
+                .isEqualTo(false);
+    }
+
+    @Test
     void callsStillSucceedWithLatency() {
         put("provider", Map.of("latencyMs", 150, "errorRate", 0.0))
                 .expectStatus()
@@ -138,6 +168,7 @@ class FaultSettingsTests {
                 "{\"errorRate\":0.2}",
                 "{\"latencyMs\":10}",
                 "{\"latencyMs\":\"slow\",\"errorRate\":0.0}",
+                "{\"latencyMs\":0,\"errorRate\":0.0,\"holdAnswers\":\"maybe\"}",
                 "not json"
             })
     void rejectsInvalidSettingsAndKeepsTheCurrentOnes(String body) {

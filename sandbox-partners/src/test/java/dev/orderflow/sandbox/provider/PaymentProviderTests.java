@@ -180,6 +180,7 @@ class PaymentProviderTests {
                 .isEqualTo(List.of("amount", "currency"));
     }
 
+    /** Asked twice under different keys, as two separate requests: the second answers the same, nothing is refunded twice. */
     @Test
     void refundsOnceWhenAskedTwice() {
         UUID paymentId = UUID.randomUUID();
@@ -219,6 +220,101 @@ class PaymentProviderTests {
     }
 
     @Test
+    void refusesARefundWithoutAnIdempotencyKey() {
+        UUID paymentId = UUID.randomUUID();
+        UUID orderId = UUID.randomUUID();
+        charge(paymentId, charge(paymentId, orderId, "c-3", "15.00"))
+                .expectStatus()
+                .isOk();
+
+        client.post()
+                .uri("/provider/charges/{paymentId}/refund", paymentId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("amount", "15.00"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        refund(" ", paymentId, "15.00").expectStatus().isBadRequest();
+
+        client.get()
+                .uri("/provider/charges?orderId={orderId}", orderId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$[0].status")
+                .isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void refundsOnceAndRepeatsTheFirstAnswerForTheSameIdempotencyKey() throws Exception {
+        UUID paymentId = UUID.randomUUID();
+        charge(paymentId, charge(paymentId, UUID.randomUUID(), "c-4", "25.00"))
+                .expectStatus()
+                .isOk();
+        String key = "refund-" + paymentId;
+        List<Callable<String>> retries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            retries.add(() -> refund(key, paymentId, "25.00")
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(String.class)
+                    .getResponseBody());
+        }
+
+        double refundsBefore = refundsMade();
+        List<String> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (Future<String> answer : pool.invokeAll(retries)) {
+                answers.add(answer.get());
+            }
+        }
+
+        assertThat(answers).hasSize(8).containsOnly(answers.getFirst());
+        assertThat(refundsMade() - refundsBefore).as("made, not replayed").isEqualTo(1.0);
+    }
+
+    @Test
+    void refusesARefundKeyReusedForAnotherRefund() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID secondOrder = UUID.randomUUID();
+        charge(first, charge(first, UUID.randomUUID(), "c-5", "8.00"))
+                .expectStatus()
+                .isOk();
+        charge(second, charge(second, secondOrder, "c-5", "8.00"))
+                .expectStatus()
+                .isOk();
+        String key = UUID.randomUUID().toString();
+        refund(key, first, "8.00").expectStatus().isOk();
+
+        refund(key, second, "8.00")
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        refund(key, first, "7.00").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        client.get()
+                .uri("/provider/charges?orderId={orderId}", secondOrder)
+                .exchange()
+                .expectBody()
+                .jsonPath("$[0].status")
+                .isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void refusesAnotherAmountUnderANewKeyOnceRefunded() {
+        UUID paymentId = UUID.randomUUID();
+        charge(paymentId, charge(paymentId, UUID.randomUUID(), "c-6", "30.00"))
+                .expectStatus()
+                .isOk();
+        refund(paymentId, "10.00").expectStatus().isOk();
+
+        refund(paymentId, "10.00").expectStatus().isOk();
+        refund(paymentId, "20.00").expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Test
     void refusesToRefundWhatWasNeverCharged() {
         refund(UUID.randomUUID(), "1.00")
                 .expectStatus()
@@ -242,9 +338,15 @@ class PaymentProviderTests {
                 .exchange();
     }
 
+    /** A refund under a key of its own, as a new request (not a retry) would carry. */
     private RestTestClient.ResponseSpec refund(UUID paymentId, String amount) {
+        return refund(UUID.randomUUID().toString(), paymentId, amount);
+    }
+
+    private RestTestClient.ResponseSpec refund(String idempotencyKey, UUID paymentId, String amount) {
         return client.post()
                 .uri("/provider/charges/{paymentId}/refund", paymentId)
+                .header("Idempotency-Key", idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("amount", amount))
                 .exchange();
@@ -259,6 +361,10 @@ class PaymentProviderTests {
                 .returnResult(List.class)
                 .getResponseBody();
         return charges == null ? 0 : charges.size();
+    }
+
+    private double refundsMade() {
+        return meters.counter(PaymentProvider.REFUNDS_METRIC).count();
     }
 
     private double made() {
