@@ -65,7 +65,8 @@ class ChargeInDoubtTests {
             chargesSent = charges(orderId);
             kit.publish(orderCancelled(orderId));
             await().atMost(WAIT)
-                    .until(() -> Boolean.TRUE.equals(kit.payment(orderId).orElseThrow().get("cancelled")));
+                    .until(() -> Boolean.TRUE.equals(
+                            kit.payment(orderId).orElseThrow().get("cancelled")));
             provider.release();
         } finally {
             partnerWork.start();
@@ -75,7 +76,9 @@ class ChargeInDoubtTests {
                 .until(() -> kit.partnerWork(orderId, PaymentStep.CHARGE)
                         .map(w -> w.status() == PartnerWorkItem.Status.DONE)
                         .orElse(false));
-        assertThat(charges(orderId)).as("no charge was sent after the cancellation").isEqualTo(chargesSent);
+        assertThat(charges(orderId))
+                .as("no charge was sent after the cancellation")
+                .isEqualTo(chargesSent);
         await().atMost(WAIT).until(() -> kit.status(orderId).equals("REFUNDED"));
         assertThat(kit.publishedTypes(orderId))
                 .containsExactly(

@@ -128,7 +128,8 @@ class PaymentCancellationTests {
 
         kit.publish(orderCancelled(orderId));
         await().atMost(WAIT)
-                .until(() -> Boolean.TRUE.equals(kit.payment(orderId).orElseThrow().get("cancelled")));
+                .until(() ->
+                        Boolean.TRUE.equals(kit.payment(orderId).orElseThrow().get("cancelled")));
         assertThat(kit.status(orderId)).isEqualTo("PENDING");
         provider.release();
 
@@ -177,8 +178,9 @@ class PaymentCancellationTests {
         kit.publish(stockReserved(orderId, "c-never-reached", "21.00"));
         await().atMost(WAIT)
                 .until(() -> kit.partnerWork(orderId, PaymentStep.CHARGE)
-                        .map(PartnerWorkItem::attempts)
-                        .orElse(0) >= 2);
+                                .map(PartnerWorkItem::attempts)
+                                .orElse(0)
+                        >= 2);
 
         kit.publish(orderCancelled(orderId));
         await().atMost(WAIT).until(() -> kit.status(orderId).equals("VOIDED"));

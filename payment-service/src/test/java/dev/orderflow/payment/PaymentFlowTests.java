@@ -126,12 +126,15 @@ class PaymentFlowTests {
 
         await().atMost(WAIT)
                 .until(() -> kit.partnerWork(orderId, PaymentStep.CHARGE)
-                        .map(PartnerWorkItem::attempts)
-                        .orElse(0) >= 3);
+                                .map(PartnerWorkItem::attempts)
+                                .orElse(0)
+                        >= 3);
         assertThat(kit.status(orderId)).isEqualTo("PENDING");
         PartnerWorkItem waiting = kit.partnerWork(orderId, PaymentStep.CHARGE).orElseThrow();
         assertThat(waiting.lastError()).contains("503");
-        assertThat(waiting.dispatched()).as("a 503 is refused before the provider does anything").isZero();
+        assertThat(waiting.dispatched())
+                .as("a 503 is refused before the provider does anything")
+                .isZero();
 
         provider.reset();
         await().atMost(WAIT).until(() -> kit.status(orderId).equals("AUTHORIZED"));
@@ -147,17 +150,15 @@ class PaymentFlowTests {
         partnerWork.stop();
         try {
             kit.publish(reserved);
-            await().atMost(WAIT).until(() -> kit.partnerWork(orderId, PaymentStep.CHARGE).isPresent());
+            await().atMost(WAIT)
+                    .until(() -> kit.partnerWork(orderId, PaymentStep.CHARGE).isPresent());
             UUID paymentId = kit.paymentId(orderId);
             // The instance that took the charge made the call and died before recording the answer...
             chargeAtTheProvider(paymentId, orderId, "c-crash", "42.00");
-            kit.jdbc()
-                    .sql("""
+            kit.jdbc().sql("""
                             update partner_work set status = 'IN_FLIGHT', attempts = 1, fence = 1,
                                                     next_attempt_at = now()
-                            where order_id = :orderId""")
-                    .param("orderId", orderId)
-                    .update();
+                            where order_id = :orderId""").param("orderId", orderId).update();
             // ...and its lease has run out.
         } finally {
             partnerWork.start();
@@ -169,7 +170,9 @@ class PaymentFlowTests {
         assertThat(sandbox.charges(orderId)).hasSize(1);
         PartnerWorkItem charged = kit.partnerWork(orderId, PaymentStep.CHARGE).orElseThrow();
         assertThat(charged.attempts()).isEqualTo(2);
-        assertThat(charged.inDoubt()).as("the dead worker may have dispatched its call").isTrue();
+        assertThat(charged.inDoubt())
+                .as("the dead worker may have dispatched its call")
+                .isTrue();
     }
 
     /** Untrusted input (OWASP API10): an event that breaks its contract is dead-lettered and charges nothing. */
@@ -209,10 +212,10 @@ class PaymentFlowTests {
     }
 
     /** A charge made straight at the provider, as the instance that died had made it. */
-    private void chargeAtTheProvider(UUID paymentId, UUID orderId, String customerId, String amount)
-            throws Exception {
-        String body = "{\"paymentId\":\"%s\",\"orderId\":\"%s\",\"customerId\":\"%s\",\"amount\":\"%s\",\"currency\":\"EUR\"}"
-                .formatted(paymentId, orderId, customerId, amount);
+    private void chargeAtTheProvider(UUID paymentId, UUID orderId, String customerId, String amount) throws Exception {
+        String body =
+                "{\"paymentId\":\"%s\",\"orderId\":\"%s\",\"customerId\":\"%s\",\"amount\":\"%s\",\"currency\":\"EUR\"}"
+                        .formatted(paymentId, orderId, customerId, amount);
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/provider/charges"))

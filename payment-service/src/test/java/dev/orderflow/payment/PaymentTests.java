@@ -88,13 +88,15 @@ class PaymentTests {
     void onlyACancelledAuthorizedPaymentIsRefunded() {
         Payment payment = intent();
         payment.authorize();
-        assertThatIllegalStateException().isThrownBy(() -> payment.refunded(payment.charge().amount()));
+        assertThatIllegalStateException()
+                .isThrownBy(() -> payment.refunded(payment.charge().amount()));
 
         payment.cancel(CANCELLATION);
         payment.refunded(payment.charge().amount());
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(payment.refundedAmount()).isEqualByComparingTo("59.80");
-        assertThatIllegalStateException().isThrownBy(() -> payment.refunded(payment.charge().amount()));
+        assertThatIllegalStateException()
+                .isThrownBy(() -> payment.refunded(payment.charge().amount()));
     }
 }

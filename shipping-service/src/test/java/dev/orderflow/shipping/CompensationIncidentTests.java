@@ -71,8 +71,9 @@ class CompensationIncidentTests {
 
         assertThat(kit.status(orderId)).isEqualTo("CANCELLED");
         assertThat(kit.published(orderId, ShipmentCancelled.class)).hasSize(1);
-        assertThat(sandbox().shipments(orderId)).singleElement().satisfies(s -> assertThat(s.status())
-                .isEqualTo("CANCELLED"));
+        assertThat(sandbox().shipments(orderId))
+                .singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo("CANCELLED"));
     }
 
     @Test
@@ -83,7 +84,8 @@ class CompensationIncidentTests {
         carrier.reset();
         // The incident's next scheduled attempt comes due.
         kit.jdbc()
-                .sql("update partner_work set next_attempt_at = now() where order_id = :orderId and action = 'CANCEL_BOOKING'")
+                .sql(
+                        "update partner_work set next_attempt_at = now() where order_id = :orderId and action = 'CANCEL_BOOKING'")
                 .param("orderId", orderId)
                 .update();
 

@@ -111,7 +111,8 @@ class ShippingCancellationTests {
 
         kit.publish(orderCancelled(orderId));
         await().atMost(WAIT)
-                .until(() -> Boolean.TRUE.equals(kit.shipment(orderId).orElseThrow().get("cancelled")));
+                .until(() ->
+                        Boolean.TRUE.equals(kit.shipment(orderId).orElseThrow().get("cancelled")));
         assertThat(kit.status(orderId)).isEqualTo("PENDING");
         carrier.release();
 
@@ -152,8 +153,9 @@ class ShippingCancellationTests {
         kit.publish(paymentAuthorized(orderId, "DE"));
         await().atMost(WAIT)
                 .until(() -> kit.partnerWork(orderId, ShippingStep.BOOK)
-                        .map(PartnerWorkItem::attempts)
-                        .orElse(0) >= 2);
+                                .map(PartnerWorkItem::attempts)
+                                .orElse(0)
+                        >= 2);
 
         kit.publish(orderCancelled(orderId));
         await().atMost(WAIT).until(() -> kit.status(orderId).equals("VOIDED"));
@@ -177,19 +179,18 @@ class ShippingCancellationTests {
         partnerWork.stop();
         try {
             kit.publish(paymentAuthorized(orderId, "DE"));
-            await().atMost(WAIT).until(() -> kit.partnerWork(orderId, ShippingStep.BOOK).isPresent());
+            await().atMost(WAIT)
+                    .until(() -> kit.partnerWork(orderId, ShippingStep.BOOK).isPresent());
             // The instance that took the booking sent it and died without an answer; its lease has run out.
             bookAtTheCarrier(orderId);
-            kit.jdbc()
-                    .sql("""
+            kit.jdbc().sql("""
                             update partner_work set status = 'IN_FLIGHT', attempts = 1, fence = 1,
                                                     next_attempt_at = now()
-                            where order_id = :orderId and action = 'BOOK'""")
-                    .param("orderId", orderId)
-                    .update();
+                            where order_id = :orderId and action = 'BOOK'""").param("orderId", orderId).update();
             kit.publish(orderCancelled(orderId));
             await().atMost(WAIT)
-                    .until(() -> Boolean.TRUE.equals(kit.shipment(orderId).orElseThrow().get("cancelled")));
+                    .until(() -> Boolean.TRUE.equals(
+                            kit.shipment(orderId).orElseThrow().get("cancelled")));
         } finally {
             partnerWork.start();
         }

@@ -11,10 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.orderflow.events.EventEnvelope;
 import dev.orderflow.events.shipping.ShipmentFailed;
 import dev.orderflow.events.shipping.ShipmentScheduled;
+import dev.orderflow.messaging.partner.PartnerWorkItem;
 import dev.orderflow.shipping.support.ShippingIntegrationTest;
 import dev.orderflow.shipping.support.ShippingTestKit;
 import dev.orderflow.testsupport.SandboxPartners;
-import dev.orderflow.messaging.partner.PartnerWorkItem;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;

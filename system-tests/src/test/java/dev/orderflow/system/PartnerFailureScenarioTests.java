@@ -59,7 +59,9 @@ class PartnerFailureScenarioTests {
         // provider, back now, never charges (and so never refunds) any of these orders.
         await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> {
             for (String id : orders) {
-                assertThat(Invariants.providerCharges(id)).as("order %s at the provider", id).isEmpty();
+                assertThat(Invariants.providerCharges(id))
+                        .as("order %s at the provider", id)
+                        .isEmpty();
             }
         });
     }

@@ -59,7 +59,8 @@ final class PaymentsLedger {
                         .isPositive();
                 after = before.subtract(amount(record));
             }
-            assertThat(after.signum()).as("order %s: the payments ledger never goes negative", orderId)
+            assertThat(after.signum())
+                    .as("order %s: the payments ledger never goes negative", orderId)
                     .isNotNegative();
             net.put(orderId, after);
         }

@@ -359,9 +359,12 @@ public final class MessagingAutoConfiguration {
             return new DeadLetterController(deadLetters);
         }
 
-        /** The incident admin API, in the services that can run a compensation again ({@link CompensationRetry}). */
+        /**
+         * The incident admin API, in the services whose partner work can run a compensation again ({@link
+         * CompensationRetry}, implemented by partner work).
+         */
         @Bean
-        @ConditionalOnBean(CompensationRetry.class)
+        @ConditionalOnBean(PartnerActions.class)
         IncidentController orderflowIncidentController(CompensationIncidents incidents, CompensationRetry retry) {
             return new IncidentController(incidents, retry);
         }

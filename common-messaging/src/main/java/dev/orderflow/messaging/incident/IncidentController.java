@@ -1,8 +1,10 @@
 package dev.orderflow.messaging.incident;
 
+import dev.orderflow.messaging.TransientFailure;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -14,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators' view of compensations that keep failing, and their way to retry one now. Served by every service that
- * declares a {@link CompensationRetry}.
+ * Operators' view of compensations that keep failing, and their way to retry one now, through partner work's lease (a
+ * call in flight is left to its worker; 503 while the partner's circuit is open). Served by every service with partner
+ * work.
  */
 @RestController
 @RequestMapping("/api/admin/incidents")
@@ -54,7 +57,14 @@ public class IncidentController {
         if (incident.status() == IncidentStatus.RESOLVED) {
             throw problem(HttpStatus.CONFLICT, "Incident " + id + " is already resolved");
         }
-        retry.retryNow(incident.orderId(), incident.action());
+        try {
+            retry.retryNow(incident.orderId(), incident.action());
+        } catch (TransientFailure e) {
+            ErrorResponseException busy =
+                    problem(HttpStatus.SERVICE_UNAVAILABLE, "The partner takes no calls now; retry the incident later");
+            busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+            throw busy;
+        }
         return get(id);
     }
 

@@ -58,7 +58,7 @@ public final class PartnerHttp {
             Throwable cause = e.getMostSpecificCause();
             String message = partner + " unreachable on " + operation + ": "
                     + cause.getClass().getSimpleName();
-            throw neverConnected(cause)
+            throw neverConnected(e)
                     ? PartnerUnavailable.notDispatched(message, e)
                     : PartnerUnavailable.maybeDispatched(message, e);
         } catch (RestClientException e) {
@@ -67,12 +67,20 @@ public final class PartnerHttp {
     }
 
     /** Whether the failure happened before a connection existed, so no byte of the request reached the partner. */
-    static boolean neverConnected(Throwable cause) {
-        return cause instanceof ConnectException
-                || cause instanceof HttpConnectTimeoutException
-                || cause instanceof UnknownHostException
-                || cause instanceof NoRouteToHostException
-                || cause instanceof UnresolvedAddressException;
+    static boolean neverConnected(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException
+                    || cause instanceof HttpConnectTimeoutException
+                    || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException
+                    || cause instanceof UnresolvedAddressException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** A partner's text that travels on in events: control characters removed, bounded; null when blank. */

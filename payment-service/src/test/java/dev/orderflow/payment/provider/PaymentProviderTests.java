@@ -65,7 +65,8 @@ class PaymentProviderTests {
 
         assertThat(sandbox.provider().journal(request.orderId()))
                 .hasSize(2)
-                .allSatisfy(r -> assertThat(r.idempotencyKey()).isEqualTo(request.paymentId().toString()));
+                .allSatisfy(r -> assertThat(r.idempotencyKey())
+                        .isEqualTo(request.paymentId().toString()));
         assertThat(sandbox.charges(request.orderId())).hasSize(1);
     }
 
@@ -82,9 +83,9 @@ class PaymentProviderTests {
         charge(client, request);
         RefundRequest refund = new RefundRequest(request.paymentId(), request.amount());
 
-        assertThat(client.refund(refund, work(request.orderId(), "refund:" + request.paymentId()), permit()))
+        assertThat(client.refund(refund, work(request.orderId(), "refund:" + request.paymentId()), permit(client)))
                 .isEqualTo(new RefundResult(request.paymentId(), request.amount()));
-        assertThat(client.refund(refund, work(request.orderId(), "refund:" + request.paymentId()), permit()))
+        assertThat(client.refund(refund, work(request.orderId(), "refund:" + request.paymentId()), permit(client)))
                 .isEqualTo(new RefundResult(request.paymentId(), request.amount()));
 
         assertThat(sandbox.charges(request.orderId()).getFirst().status()).isEqualTo("REFUNDED");
@@ -101,9 +102,9 @@ class PaymentProviderTests {
         ChargeRequest never =
                 new ChargeRequest(UUID.randomUUID(), request.orderId(), "c-lookup", request.amount(), "EUR");
 
-        assertThat(client.findCharge(request, work(request.orderId(), "x"), permit()))
+        assertThat(client.findCharge(request, work(request.orderId(), "x"), permit(client)))
                 .contains(ChargeResult.authorized(request.paymentId()));
-        assertThat(client.findCharge(never, work(request.orderId(), "x"), permit()))
+        assertThat(client.findCharge(never, work(request.orderId(), "x"), permit(client)))
                 .isEmpty();
     }
 
@@ -113,7 +114,8 @@ class PaymentProviderTests {
 
         assertThatThrownBy(() -> charge(client, charge("c-3")))
                 .isInstanceOfSatisfying(
-                        PartnerUnavailable.class, e -> assertThat(e.dispatched()).isFalse())
+                        PartnerUnavailable.class,
+                        e -> assertThat(e.dispatched()).isFalse())
                 .hasMessageContaining("503");
     }
 
@@ -124,7 +126,8 @@ class PaymentProviderTests {
 
         assertThatThrownBy(() -> charge(unreachable, charge("c-4")))
                 .isInstanceOfSatisfying(
-                        PartnerUnavailable.class, e -> assertThat(e.dispatched()).isFalse())
+                        PartnerUnavailable.class,
+                        e -> assertThat(e.dispatched()).isFalse())
                 .hasMessageContaining("unreachable");
     }
 
@@ -136,8 +139,11 @@ class PaymentProviderTests {
 
         assertThatThrownBy(() -> charge(impatient, request))
                 .isInstanceOfSatisfying(
-                        PartnerUnavailable.class, e -> assertThat(e.dispatched()).isTrue());
-        assertThat(sandbox.charges(request.orderId())).as("the provider did charge").hasSize(1);
+                        PartnerUnavailable.class,
+                        e -> assertThat(e.dispatched()).isTrue());
+        assertThat(sandbox.charges(request.orderId()))
+                .as("the provider did charge")
+                .hasSize(1);
     }
 
     @Test
@@ -147,8 +153,9 @@ class PaymentProviderTests {
         assertThatThrownBy(() -> client.refund(
                         new RefundRequest(paymentId, BigDecimal.TEN),
                         work(UUID.randomUUID(), "refund:" + paymentId),
-                        permit()))
-                .isInstanceOfSatisfying(PartnerException.class, e -> assertThat(e.inDoubt()).isFalse())
+                        permit(client)))
+                .isInstanceOfSatisfying(
+                        PartnerException.class, e -> assertThat(e.inDoubt()).isFalse())
                 .hasMessageContaining("404");
     }
 
@@ -157,12 +164,15 @@ class PaymentProviderTests {
         PaymentProvider limited = client(
                 URI.create(sandbox.baseUrl()),
                 Duration.ofSeconds(5),
-                TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(200)).build());
+                TimeLimiterConfig.custom()
+                        .timeoutDuration(Duration.ofMillis(200))
+                        .build());
         sandbox.provider().faults(2_000, 0.0);
 
         assertThatThrownBy(() -> charge(limited, charge("c-6")))
                 .isInstanceOfSatisfying(
-                        PartnerUnavailable.class, e -> assertThat(e.dispatched()).isTrue())
+                        PartnerUnavailable.class,
+                        e -> assertThat(e.dispatched()).isTrue())
                 .hasMessageContaining("did not answer charge within PT0.2S");
     }
 
@@ -172,7 +182,8 @@ class PaymentProviderTests {
         rogueAnswer.set("{\"paymentId\":\"" + UUID.randomUUID() + "\",\"status\":\"AUTHORIZED\"}");
 
         assertThatThrownBy(() -> charge(rogueProvider(), request))
-                .isInstanceOfSatisfying(PartnerException.class, e -> assertThat(e.inDoubt()).isTrue());
+                .isInstanceOfSatisfying(
+                        PartnerException.class, e -> assertThat(e.inDoubt()).isTrue());
     }
 
     @Test
@@ -198,25 +209,28 @@ class PaymentProviderTests {
 
         String reason = charge(rogueProvider(), request).declineReason();
 
-        assertThat(reason).hasSizeLessThanOrEqualTo(200).doesNotContain("\u0000").doesNotContain("\u001b");
+        assertThat(reason)
+                .hasSizeLessThanOrEqualTo(200)
+                .doesNotContain("\u0000")
+                .doesNotContain("\u001b");
     }
 
     @Test
     void refundAnswerWithAnotherAmountIsRefused() throws IOException {
         UUID paymentId = UUID.randomUUID();
-        rogueAnswer.set(
-                "{\"paymentId\":\"" + paymentId + "\",\"status\":\"REFUNDED\",\"refundedAmount\":\"1000.00\"}");
+        rogueAnswer.set("{\"paymentId\":\"" + paymentId + "\",\"status\":\"REFUNDED\",\"refundedAmount\":\"1000.00\"}");
 
-        assertThatThrownBy(() -> rogueProvider()
-                        .refund(
-                                new RefundRequest(paymentId, new BigDecimal("10.00")),
-                                work(UUID.randomUUID(), "refund:" + paymentId),
-                                permit()))
+        PaymentProvider rogueProvider = rogueProvider();
+        assertThatThrownBy(() -> rogueProvider.refund(
+                        new RefundRequest(paymentId, new BigDecimal("10.00")),
+                        work(UUID.randomUUID(), "refund:" + paymentId),
+                        permit(rogueProvider)))
                 .isInstanceOf(PartnerException.class);
     }
 
     private static ChargeResult charge(PaymentProvider provider, ChargeRequest request) {
-        return provider.charge(request, work(request.orderId(), request.paymentId().toString()), permit());
+        return provider.charge(
+                request, work(request.orderId(), request.paymentId().toString()), permit(provider));
     }
 
     private static ChargeRequest charge(String customerId) {
@@ -243,8 +257,9 @@ class PaymentProviderTests {
                 null);
     }
 
-    private static PartnerCalls.Permit permit() {
-        return PartnerCalls.unguarded("permits", 1).reserve(1).getFirst();
+    /** A call slot of the provider's own guard, as partner work reserves it. */
+    private static PartnerCalls.Permit permit(PaymentProvider provider) {
+        return provider.calls().reserve(1).getFirst();
     }
 
     /** A provider that answers whatever the test says, with status 200. */
@@ -266,7 +281,9 @@ class PaymentProviderTests {
         return client(
                 baseUrl,
                 readTimeout,
-                TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(10)).build());
+                TimeLimiterConfig.custom()
+                        .timeoutDuration(Duration.ofSeconds(10))
+                        .build());
     }
 
     /** The client as the service builds it: the HTTP service interface on a RestClient with the partner converters. */
