@@ -3,6 +3,11 @@ package dev.orderflow.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderflow.messaging.MessagingProperties;
+import dev.orderflow.messaging.incident.CompensationIncidents;
+import dev.orderflow.messaging.partner.PartnerActions;
+import dev.orderflow.messaging.partner.PartnerWork;
+import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -10,39 +15,54 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 
-/** Replicas each run a dispatcher on the same table: every notification is still claimed and sent once. */
+/** Replicas each run a partner worker on the same table: every notification is still taken and sent once. */
 @NotificationIntegrationTest
-class SeveralDispatchersTests {
+class SeveralWorkersTests {
 
     private final NotificationTestKit kit;
     private final TestMailServer mail;
-    private final List<NotificationDispatcher> replicas = new ArrayList<>();
+    private final List<PartnerWork> replicas = new ArrayList<>();
 
-    SeveralDispatchersTests(
+    SeveralWorkersTests(
             NotificationTestKit kit,
             TestMailServer mail,
-            Notifications notifications,
-            Channels channels,
-            TransactionTemplate transactions,
-            NotificationProperties properties,
-            Clock clock,
+            JavaMailSender mailSender,
+            NotificationProperties notifications,
+            NotificationStep step,
+            CompensationIncidents incidents,
+            MessagingProperties properties,
             MeterRegistry meters) {
         this.kit = kit;
         this.mail = mail;
+        // Three more replicas besides the context's own worker, on the same database, each with its own email channel
+        // (and so its own call slots).
         for (int i = 0; i < 3; i++) {
-            replicas.add(new NotificationDispatcher(notifications, channels, transactions, properties, clock, meters));
+            PartnerActions deliveries =
+                    NotificationHandlers.deliveries(List.of(new EmailChannel(mailSender, notifications)), step);
+            replicas.add(PartnerWork.create(
+                    kit.jdbc(),
+                    deliveries::actions,
+                    kit.transactions(),
+                    incidents,
+                    properties.partnerWork(),
+                    Clock.systemUTC(),
+                    TraceContextPropagation.passThrough(),
+                    meters));
         }
     }
 
+    @AfterEach
+    void stopReplicas() {
+        replicas.forEach(PartnerWork::stop);
+    }
+
     @Test
-    void dispatchersOfSeveralReplicasSendEachNotificationOnce() throws Exception {
+    void workersOfSeveralReplicasSendEachNotificationOnce() {
+        replicas.forEach(PartnerWork::start);
         List<Notification> pending = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             pending.add(Notification.confirmed(
@@ -54,29 +74,15 @@ class SeveralDispatchersTests {
                     UUID.randomUUID(),
                     Clock.systemUTC().instant()));
         }
-        kit.addAll(pending);
 
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(replicas.size())) {
-            List<Future<Integer>> runs = new ArrayList<>();
-            for (NotificationDispatcher replica : replicas) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    return replica.dispatchDue();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> run : runs) {
-                run.get();
-            }
-        }
+        kit.addAll(pending);
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> pending.stream()
                         .allMatch(n ->
                                 kit.notification(n.orderId(), EmailChannel.NAME).status() == NotificationStatus.SENT));
         for (Notification n : pending) {
-            assertThat(kit.notification(n.orderId(), EmailChannel.NAME).attempts())
+            assertThat(kit.delivery(n.orderId(), EmailChannel.NAME).attempts())
                     .as("claims of %s", n.id())
                     .isEqualTo(1);
             assertThat(mail.messagesWithId(n.messageId()))
