@@ -1,7 +1,9 @@
 package dev.orderflow.notification;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,26 +29,16 @@ class Channels {
         }
     }
 
+    /** The partner work action that delivers a channel's notifications, e.g. {@code NOTIFY_EMAIL}. */
+    static String action(String channel) {
+        return "NOTIFY_" + channel.toUpperCase(Locale.ROOT);
+    }
+
     Set<String> enabled() {
         return enabled.keySet();
     }
 
-    /** The enabled channels worth delivering to now (a channel whose circuit is open waits). */
-    Set<String> accepting() {
-        Set<String> accepting = new TreeSet<>();
-        enabled.forEach((name, channel) -> {
-            if (channel.acceptsDeliveries()) {
-                accepting.add(name);
-            }
-        });
-        return accepting;
-    }
-
-    NotificationChannel get(String name) {
-        NotificationChannel channel = enabled.get(name);
-        if (channel == null) {
-            throw new IllegalArgumentException("Notification channel " + name + " is not enabled");
-        }
-        return channel;
+    Collection<NotificationChannel> enabledChannels() {
+        return enabled.values();
     }
 }

@@ -2,7 +2,7 @@ package dev.orderflow.notification;
 
 import java.util.Map;
 
-/** What the customer reads: derived from the stored notification alone, so every delivery attempt says the same. */
+/** What the customer reads: derived from the stored delivery alone, so every attempt says the same. */
 record NotificationMessage(String subject, String text) {
 
     private static final Map<String, String> REASONS = Map.of(
@@ -13,20 +13,20 @@ record NotificationMessage(String subject, String text) {
             "CUSTOMER_CANCELLED", "you cancelled it",
             "TIMED_OUT", "it could not be completed in time");
 
-    static NotificationMessage of(Notification notification) {
-        String order = notification.orderId().toString();
-        return switch (notification.outcome()) {
+    static NotificationMessage of(Delivery delivery) {
+        String order = delivery.orderId().toString();
+        return switch (delivery.outcome()) {
             case CONFIRMED ->
                 new NotificationMessage(
                         "Your order " + order + " is confirmed",
                         "Thank you for your order " + order + ". It is confirmed and on its way.\n\nTotal: "
-                                + notification.total().toPlainString() + " " + notification.currency() + "\n");
+                                + delivery.total().toPlainString() + " " + delivery.currency() + "\n");
             case CANCELLED ->
                 new NotificationMessage(
                         "Your order " + order + " was cancelled",
                         "We are sorry: your order " + order + " was cancelled because "
-                                + REASONS.getOrDefault(notification.reason(), "of a problem with the order")
-                                + ".\n\nReason: " + notification.reason() + "\n");
+                                + REASONS.getOrDefault(delivery.reason(), "of a problem with the order")
+                                + ".\n\nReason: " + delivery.reason() + "\n");
         };
     }
 }

@@ -1,8 +1,6 @@
 package dev.orderflow.notification;
 
-import dev.orderflow.messaging.partner.RetryBackoff;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -21,13 +19,19 @@ import org.springframework.validation.annotation.Validated;
 record NotificationProperties(
         @DefaultValue({"log", "email"}) @NotEmpty List<@NotBlank String> channels,
         @DefaultValue @Valid Email email,
-        @DefaultValue @Valid Webhook webhook,
-        @DefaultValue @Valid Dispatcher dispatcher) {
+        @DefaultValue @Valid Webhook webhook) {
 
-    /** The email channel; the recipient is the customer email carried by the outcome event. */
+    /**
+     * The email channel; the recipient is the customer email carried by the outcome event. Delivered through partner
+     * work ({@code orderflow.messaging.partner-work.*}: polling, backoff, lease).
+     *
+     * @param maxConcurrentSends how many emails are sent at once (mail servers limit the connections of one client)
+     */
     record Email(
             @DefaultValue("Orderflow <orders@orderflow.dev>") @NotBlank
-            String from) {}
+            String from,
+
+            @DefaultValue("10") @Min(1) int maxConcurrentSends) {}
 
     /**
      * The webhook channel: where notifications are posted and the shared secret they are signed with (HMAC-SHA256).
@@ -45,24 +49,4 @@ record NotificationProperties(
             @DefaultValue("5s") @NotNull Duration readTimeout,
             @DefaultValue List<@NotBlank String> allowedHosts,
             @DefaultValue("false") boolean allowPlainHttp) {}
-
-    /**
-     * The dispatcher delivering pending notifications: every replica polls and claims small batches; a claim lasts
-     * {@code claimTimeout}, after which an unfinished delivery (a crashed replica) is tried again. Keep the timeout well
-     * above a batch's worst case (batch size × the SMTP timeouts), or a slow batch is delivered twice.
-     */
-    record Dispatcher(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("1s") @NotNull Duration pollInterval,
-            @DefaultValue("10") @Min(1) @Max(500) int batchSize,
-            @DefaultValue("50") @Min(1) int maxBatchesPerRun,
-            @DefaultValue("10m") @NotNull Duration claimTimeout,
-            @DefaultValue("10s") @NotNull Duration backoffInitial,
-            @DefaultValue("15m") @NotNull Duration backoffMax) {
-
-        /** How long to wait after the given number of failed attempts: doubling from the initial delay, capped, jittered. */
-        Duration backoffAfter(int attempts) {
-            return RetryBackoff.exponential(backoffInitial, backoffMax).after(attempts);
-        }
-    }
 }

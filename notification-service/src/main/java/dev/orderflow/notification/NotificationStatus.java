@@ -1,7 +1,7 @@
 package dev.orderflow.notification;
 
 enum NotificationStatus {
-    /** Not yet delivered: waiting for the dispatcher, being delivered, or waiting to be retried. */
+    /** Not yet delivered: its partner work is due, in flight, or waiting to be retried. */
     PENDING,
     /** Delivered; never delivered again. */
     SENT

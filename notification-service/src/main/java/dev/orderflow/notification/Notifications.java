@@ -4,8 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 class Notifications {
 
     private static final String COLUMNS = """
-            id, order_id, outcome, channel, status, recipient, reason, total, currency, attempts, last_error,
-            next_attempt_at, created_at, sent_at, event_id""";
+            id, order_id, outcome, channel, status, recipient, reason, total, currency, created_at, sent_at, event_id""";
 
     private final JdbcClient jdbc;
 
@@ -31,12 +30,13 @@ class Notifications {
      * @return whether it was added
      */
     boolean add(Notification n) {
+        // next_attempt_at drove the dispatcher of the previous version; 'infinity' keeps a replica of that version,
+        // still running during a rollout, off the rows partner work delivers (expand/contract).
         return jdbc.sql("""
                         insert into notification (id, order_id, outcome, channel, status, recipient, reason, total,
-                                                  currency, attempts, last_error, next_attempt_at, created_at,
-                                                  sent_at, event_id)
+                                                  currency, next_attempt_at, created_at, sent_at, event_id)
                         values (:id, :orderId, :outcome, :channel, :status, :recipient, :reason, :total, :currency,
-                                :attempts, :lastError, :nextAttemptAt, :createdAt, :sentAt, :eventId)
+                                'infinity', :createdAt, :sentAt, :eventId)
                         on conflict on constraint notification_once do nothing
                         """)
                         .param("id", n.id())
@@ -48,9 +48,6 @@ class Notifications {
                         .param("reason", n.reason())
                         .param("total", n.total())
                         .param("currency", n.currency())
-                        .param("attempts", n.attempts())
-                        .param("lastError", n.lastError())
-                        .param("nextAttemptAt", timestamp(n.nextAttemptAt()))
                         .param("createdAt", timestamp(n.createdAt()))
                         .param("sentAt", timestamp(n.sentAt()))
                         .param("eventId", n.eventId())
@@ -58,41 +55,32 @@ class Notifications {
                 > 0;
     }
 
-    /**
-     * Locks up to {@code limit} pending notifications that are due, skipping rows another dispatcher holds. Call in a
-     * transaction and claim them in it.
-     */
-    List<Notification> lockDue(Instant now, Collection<String> channels, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from notification
-                        where status = 'PENDING' and next_attempt_at <= :now and channel in (:channels)
-                        order by next_attempt_at
-                        limit :limit
-                        for update skip locked
-                        """)
-                .param("now", timestamp(now))
-                .param("channels", channels)
-                .param("limit", limit)
-                .query(Notifications::map)
+    /** Locks an order's notifications, in id order: what every delivery result takes first. */
+    void lockOrder(UUID orderId) {
+        jdbc.sql("select id from notification where order_id = :orderId order by id for update")
+                .param("orderId", orderId)
+                .query(UUID.class)
                 .list();
     }
 
+    Optional<Notification> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from notification where id = :id")
+                .param("id", id)
+                .query(Notifications::map)
+                .optional();
+    }
+
     /**
-     * Writes a pending notification's new state. A notification already SENT is left alone, so a late result of a
-     * delivery whose claim had expired can never undo another dispatcher's success.
+     * Records that a pending notification was sent. One already SENT is left alone (a replica of the previous version
+     * may have sent it during a rollout).
      */
     void update(Notification n) {
         jdbc.sql("""
-                        update notification
-                           set status = :status, attempts = :attempts, last_error = :lastError,
-                               next_attempt_at = :nextAttemptAt, sent_at = :sentAt
+                        update notification set status = :status, sent_at = :sentAt
                          where id = :id and status = 'PENDING'
                         """)
                 .param("id", n.id())
                 .param("status", n.status().name())
-                .param("attempts", n.attempts())
-                .param("lastError", n.lastError())
-                .param("nextAttemptAt", timestamp(n.nextAttemptAt()))
                 .param("sentAt", timestamp(n.sentAt()))
                 .update();
     }
@@ -116,10 +104,7 @@ class Notifications {
                 rs.getString("reason"),
                 rs.getBigDecimal("total"),
                 rs.getString("currency"),
-                rs.getInt("attempts"),
-                rs.getString("last_error"),
-                instant(rs.getTimestamp("next_attempt_at")),
-                instant(rs.getTimestamp("created_at")),
+                rs.getTimestamp("created_at").toInstant(),
                 instant(rs.getTimestamp("sent_at")),
                 rs.getObject("event_id", UUID.class));
     }

@@ -6,7 +6,6 @@ import dev.orderflow.messaging.partner.PartnerHttp;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -20,7 +19,9 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -31,7 +32,7 @@ import org.springframework.web.client.RestClient;
  * {@code Orderflow-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the shared secret>}. The body
  * carries no personal data (no email). {@code Orderflow-Delivery} is the notification id, the same on every attempt, so
  * the receiver de-duplicates repeated deliveries (at least once). Calls go through the {@code webhook} guard (bulkhead,
- * circuit breaker, time limit); retries are the dispatcher's, with backoff. A failing webhook only delays its own
+ * circuit breaker, time limit); retries are partner work's, with backoff. A failing webhook only delays its own
  * notifications: other channels are delivered concurrently and nothing is rolled back.
  */
 @Component
@@ -55,44 +56,54 @@ class WebhookChannel implements NotificationChannel {
             String subject,
             String text) {
 
-        static Payload of(Notification notification) {
-            NotificationMessage message = NotificationMessage.of(notification);
+        static Payload of(Delivery delivery) {
+            NotificationMessage message = NotificationMessage.of(delivery);
             return new Payload(
-                    notification.id(),
-                    notification.messageId(),
-                    notification.orderId(),
-                    notification.outcome(),
-                    notification.reason(),
-                    notification.total() == null ? null : notification.total().toPlainString(),
-                    notification.currency(),
+                    delivery.notificationId(),
+                    delivery.messageId(),
+                    delivery.orderId(),
+                    delivery.outcome(),
+                    delivery.reason(),
+                    delivery.total() == null ? null : delivery.total().toPlainString(),
+                    delivery.currency(),
                     message.subject(),
                     message.text());
         }
     }
 
     private final NotificationProperties.Webhook settings;
-    private final PartnerCalls calls;
+    private final PartnerCalls partner;
     private final Clock clock;
     private final @Nullable RestClient rest;
 
+    /**
+     * The client is Boot's (observed, {@code spring.http.clients.*}) with the webhook's own time-outs, and it never
+     * follows a redirect: the SSRF guard checks the one configured URL, and a redirect could lead anywhere.
+     */
     WebhookChannel(
             NotificationProperties properties,
+            RestClient.Builder http,
+            ClientHttpRequestFactoryBuilder<?> requestFactories,
+            HttpClientSettings httpSettings,
             CircuitBreakerRegistry circuitBreakers,
             BulkheadRegistry bulkheads,
             TimeLimiterRegistry timeLimiters,
-            Clock clock,
-            ObjectProvider<ObservationRegistry> observations) {
+            Clock clock) {
         this.settings = properties.webhook();
-        this.calls = PartnerCalls.of(PARTNER, circuitBreakers, bulkheads, timeLimiters);
+        this.partner = PartnerCalls.of(PARTNER, circuitBreakers, bulkheads, timeLimiters);
         this.clock = clock;
         URI url = settings.url();
         this.rest = url == null
                 ? null
-                : PartnerHttp.restClient(
-                        url,
-                        settings.connectTimeout(),
-                        settings.readTimeout(),
-                        observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+                : http.baseUrl(url)
+                        .messageConverters(converters -> {
+                            converters.clear();
+                            converters.addAll(PartnerHttp.messageConverters());
+                        })
+                        .requestFactory(requestFactories.build(httpSettings
+                                .withTimeouts(settings.connectTimeout(), settings.readTimeout())
+                                .withRedirects(HttpRedirects.DONT_FOLLOW)))
+                        .build();
     }
 
     @Override
@@ -137,22 +148,22 @@ class WebhookChannel implements NotificationChannel {
     }
 
     @Override
-    public boolean acceptsDeliveries() {
-        return calls.capacity(1) > 0;
+    public PartnerCalls partner() {
+        return partner;
     }
 
     @Override
-    public void deliver(Notification notification) {
+    public void deliver(Delivery delivery, PartnerCalls.Permit permit) {
         requireConfigured();
         RestClient client = Objects.requireNonNull(rest);
-        byte[] body = EventJson.mapper().writeValueAsBytes(Payload.of(notification));
+        byte[] body = EventJson.mapper().writeValueAsBytes(Payload.of(delivery));
         String signature = signature(Objects.requireNonNull(settings.secret()), clock.instant(), body);
-        calls.call(
+        permit.call(
                 "delivery",
                 () -> client.post()
                         .contentType(MediaType.APPLICATION_JSON)
                         .header(SIGNATURE_HEADER, signature)
-                        .header(DELIVERY_HEADER, notification.id().toString())
+                        .header(DELIVERY_HEADER, delivery.notificationId().toString())
                         .body(body)
                         .retrieve()
                         .toBodilessEntity());

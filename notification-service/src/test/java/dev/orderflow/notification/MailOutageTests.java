@@ -5,6 +5,7 @@ import static dev.orderflow.notification.NotificationTestKit.completed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderflow.messaging.partner.PartnerWorkItem;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class MailOutageTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final String ATTEMPTS = "orderflow.partner.attempts";
 
     private final NotificationTestKit kit;
     private final TestMailServer mail;
@@ -31,18 +33,22 @@ class MailOutageTests {
 
     @Test
     void keepsAnEmailPendingWhileTheMailServerIsDownAndDeliversItWhenItIsBack() {
+        double refusedBefore = refusedConnections();
         mail.stop();
         UUID orderId = UUID.randomUUID();
 
         kit.publish(completed(orderId));
 
         await().atMost(LIMIT).untilAsserted(() -> {
-            Notification email = kit.notification(orderId, "email");
-            assertThat(email.status()).isEqualTo(NotificationStatus.PENDING);
-            assertThat(email.attempts()).isGreaterThanOrEqualTo(2);
-            assertThat(email.lastError()).isNotBlank().doesNotContain(CUSTOMER_EMAIL);
-            assertThat(email.sentAt()).isNull();
+            assertThat(kit.notification(orderId, "email").status()).isEqualTo(NotificationStatus.PENDING);
+            PartnerWorkItem delivery = kit.delivery(orderId, "email");
+            assertThat(delivery.attempts()).isGreaterThanOrEqualTo(2);
+            assertThat(delivery.lastError()).isNotBlank().doesNotContain(CUSTOMER_EMAIL);
+            // A refused connection is classified: nothing reached the mail server.
+            assertThat(delivery.dispatched()).isZero();
+            assertThat(delivery.inDoubt()).isFalse();
         });
+        assertThat(refusedConnections()).isGreaterThanOrEqualTo(refusedBefore + 2);
         // The failing channel holds up nothing else.
         assertThat(kit.notification(orderId, "log").status()).isEqualTo(NotificationStatus.SENT);
 
@@ -52,5 +58,10 @@ class MailOutageTests {
         Notification email = kit.notification(orderId, "email");
         assertThat(email.sentAt()).isNotNull();
         assertThat(mail.messagesWithId(email.messageId())).hasSize(1);
+        assertThat(kit.delivery(orderId, "email").status()).isEqualTo(PartnerWorkItem.Status.DONE);
+    }
+
+    private double refusedConnections() {
+        return kit.counter(ATTEMPTS, "action", "NOTIFY_EMAIL", "outcome", "retry", "dispatched", "false");
     }
 }

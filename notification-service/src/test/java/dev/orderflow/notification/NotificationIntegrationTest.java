@@ -11,14 +11,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
- * The service on the shared Kafka, a database of its own and an in-process SMTP server. Test classes with only this
- * annotation share one context; they keep apart by using their own order ids.
+ * The service on the shared Kafka, a database of its own, an in-process SMTP server and the test kit. Test classes with
+ * only this annotation share one context; they keep apart by using their own order ids.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(classes = {NotificationApplication.class, TestMailServerConfiguration.class})
+@SpringBootTest(classes = {NotificationApplication.class, NotificationTestConfiguration.class})
 @AutoConfigureMockMvc
 @EmbeddedInfrastructure(databasePrefix = "notifications")
 @interface NotificationIntegrationTest {}

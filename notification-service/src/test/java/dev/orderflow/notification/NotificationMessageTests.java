@@ -16,7 +16,7 @@ class NotificationMessageTests {
         Notification n = Notification.confirmed(
                 ORDER, "email", "ana@example.com", new BigDecimal("42.50"), "EUR", UUID.randomUUID(), Instant.now());
 
-        NotificationMessage message = NotificationMessage.of(n);
+        NotificationMessage message = NotificationMessage.of(n.delivery());
 
         assertThat(message.subject()).isEqualTo("Your order " + ORDER + " is confirmed");
         assertThat(message.text()).contains(ORDER.toString()).contains("42.50 EUR");
@@ -27,7 +27,7 @@ class NotificationMessageTests {
         Notification n = Notification.cancelled(
                 ORDER, "email", "ana@example.com", "SHIPPING_FAILED", UUID.randomUUID(), Instant.now());
 
-        NotificationMessage message = NotificationMessage.of(n);
+        NotificationMessage message = NotificationMessage.of(n.delivery());
 
         assertThat(message.subject()).isEqualTo("Your order " + ORDER + " was cancelled");
         assertThat(message.text())
@@ -40,7 +40,7 @@ class NotificationMessageTests {
         Notification n = Notification.cancelled(
                 ORDER, "email", "ana@example.com", "FRAUD_SUSPECTED", UUID.randomUUID(), Instant.now());
 
-        assertThat(NotificationMessage.of(n).text())
+        assertThat(NotificationMessage.of(n.delivery()).text())
                 .contains("a problem with the order")
                 .contains("Reason: FRAUD_SUSPECTED");
     }
@@ -50,7 +50,7 @@ class NotificationMessageTests {
         Notification n = Notification.cancelled(
                 ORDER, "email", "ana@example.com", "TIMED_OUT", UUID.randomUUID(), Instant.now());
 
-        NotificationMessage message = NotificationMessage.of(n);
+        NotificationMessage message = NotificationMessage.of(n.delivery());
 
         assertThat(message.subject() + message.text()).doesNotContain("ana@example.com");
     }

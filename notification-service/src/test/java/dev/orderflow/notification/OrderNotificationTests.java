@@ -4,11 +4,13 @@ import static dev.orderflow.notification.NotificationTestKit.CUSTOMER_EMAIL;
 import static dev.orderflow.notification.NotificationTestKit.cancelled;
 import static dev.orderflow.notification.NotificationTestKit.completed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.events.EventEnvelope;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.order.CancellationReasons;
+import dev.orderflow.messaging.partner.PartnerWorkItem;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -52,6 +54,31 @@ class OrderNotificationTests {
     }
 
     @Test
+    void eachNotificationIsDeliveredByOnePartnerWorkItemKeyedByItsIdThatForgetsTheRecipientOnceDone() {
+        UUID orderId = UUID.randomUUID();
+        double emailsBefore = sentCount("email");
+
+        kit.publish(completed(orderId));
+
+        awaitAllSent(orderId, 2);
+        await().atMost(LIMIT).until(() -> sentCount("email") == emailsBefore + 1);
+        assertThat(kit.partnerWork(orderId))
+                .extracting(PartnerWorkItem::action, PartnerWorkItem::idempotencyKey)
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                "NOTIFY_LOG",
+                                kit.notification(orderId, "log").id().toString()),
+                        tuple(
+                                "NOTIFY_EMAIL",
+                                kit.notification(orderId, "email").id().toString()));
+        assertThat(kit.partnerWork(orderId)).allSatisfy(work -> {
+            assertThat(work.status()).isEqualTo(PartnerWorkItem.Status.DONE);
+            assertThat(work.attempts()).isEqualTo(1);
+            assertThat(work.request()).as("the recipient is personal data").isNull();
+        });
+    }
+
+    @Test
     void aRedeliveredOrderCompletedAddsNoNotificationAndSendsNoSecondEmail() {
         UUID orderId = UUID.randomUUID();
         EventEnvelope first = kit.publish(completed(orderId));
@@ -60,18 +87,22 @@ class OrderNotificationTests {
                 kit.notifications(orderId).stream().map(Notification::id).toList();
         String completedType = EventTypes.ORDER_COMPLETED.name();
         double duplicatesBefore =
-                kit.counter("orderflow.inbox.duplicates", "group", OrderEventHandlers.GROUP, "type", completedType);
+                kit.counter("orderflow.inbox.duplicates", "group", NotificationHandlers.GROUP, "type", completedType);
 
         // The same record again (a redelivery after a crash before the offset commit) ...
-        kit.redeliver(first);
+        kit.redeliver(first, completed(orderId));
         await().atMost(LIMIT)
                 .until(() -> kit.counter(
-                                "orderflow.inbox.duplicates", "group", OrderEventHandlers.GROUP, "type", completedType)
+                                "orderflow.inbox.duplicates",
+                                "group",
+                                NotificationHandlers.GROUP,
+                                "type",
+                                completedType)
                         > duplicatesBefore);
         // ... and the same outcome in a new event (an order-service that published it twice).
         EventEnvelope repeated = kit.publish(completed(orderId));
-        await().atMost(LIMIT).until(() -> kit.applied(repeated.id()));
-        // Anything the redeliveries queued would be due before a later order's notifications, which the dispatcher
+        await().atMost(LIMIT).until(() -> kit.applied(repeated));
+        // Anything the redeliveries queued would be due before a later order's notifications, which partner work
         // takes in due order: once those are sent, a second email for this order would have been sent too.
         UUID later = UUID.randomUUID();
         kit.publish(completed(later));
@@ -79,6 +110,7 @@ class OrderNotificationTests {
 
         assertThat(kit.notifications(orderId)).extracting(Notification::id).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(kit.notifications(orderId)).extracting(Notification::status).containsOnly(NotificationStatus.SENT);
+        assertThat(kit.partnerWork(orderId)).hasSize(2);
         assertThat(mail.messagesAbout(orderId.toString())).hasSize(1);
     }
 
@@ -100,6 +132,10 @@ class OrderNotificationTests {
         assertThat(String.valueOf(messages.getFirst().getContent()))
                 .contains("the payment was declined")
                 .contains("PAYMENT_DECLINED");
+    }
+
+    private double sentCount(String channel) {
+        return kit.counter("orderflow.notifications.sent", "channel", channel, "outcome", "CONFIRMED");
     }
 
     private void awaitAllSent(UUID orderId, int expected) {

@@ -13,7 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A webhook endpoint on the JDK's HTTP server: records what it receives and answers with a switchable status. */
+/**
+ * A webhook endpoint on the JDK's HTTP server: records what it receives and answers with a switchable status, or
+ * redirects to another path of its own, which records what reaches it apart.
+ */
 final class TestWebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived. */
@@ -30,7 +33,10 @@ final class TestWebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> redirected = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(204);
+
+    private static final String REDIRECT_TARGET = "/elsewhere";
 
     private TestWebhookReceiver(HttpServer server) {
         this.server = server;
@@ -41,6 +47,7 @@ final class TestWebhookReceiver implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             TestWebhookReceiver receiver = new TestWebhookReceiver(server);
             server.createContext("/hooks/orders", receiver::handle);
+            server.createContext(REDIRECT_TARGET, receiver::handleRedirected);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return receiver;
@@ -53,7 +60,10 @@ final class TestWebhookReceiver implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/orders");
     }
 
-    /** Answers every further request with {@code code} (e.g. 503 for an outage). */
+    /**
+     * Answers every further request with {@code code} (e.g. 503 for an outage); a 3xx points to a path of this server
+     * that records apart ({@link #redirected()}).
+     */
     void answer(int code) {
         status.set(code);
     }
@@ -62,14 +72,31 @@ final class TestWebhookReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** What arrived at the target of a redirect. */
+    List<Received> redirected() {
+        return List.copyOf(redirected);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int code = status.get();
             if (code < 300) {
                 received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
+            } else if (code < 400) {
+                exchange.getResponseHeaders()
+                        .add("Location", url().resolve(REDIRECT_TARGET).toString());
             }
             exchange.sendResponseHeaders(code, -1);
+        }
+    }
+
+    private void handleRedirected(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            redirected.add(new Received(
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
         }
     }
 

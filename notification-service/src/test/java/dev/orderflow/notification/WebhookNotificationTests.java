@@ -6,6 +6,7 @@ import static dev.orderflow.notification.NotificationTestKit.completed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderflow.messaging.partner.PartnerWorkItem;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-/** The webhook channel: signed deliveries, retries with backoff, a circuit breaker, and no effect on other channels. */
+/**
+ * The webhook channel: signed deliveries, retries with backoff, a circuit breaker, no redirects followed, and no effect
+ * on other channels.
+ */
 @NotificationIntegrationTest
 @TestPropertySource(
         properties = {
@@ -36,6 +40,7 @@ class WebhookNotificationTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final String SECRET = "test-only-webhook-secret";
+    private static final String ATTEMPTS = "orderflow.partner.attempts";
     private static final TestWebhookReceiver receiver = TestWebhookReceiver.start();
 
     private final NotificationTestKit kit;
@@ -84,7 +89,25 @@ class WebhookNotificationTests {
     }
 
     @Test
+    void aRedirectIsNeverFollowedSoTheWebhookReachesOnlyTheAllowedUrl() {
+        receiver.answer(307);
+        UUID orderId = UUID.randomUUID();
+
+        kit.publish(completed(orderId));
+
+        await().atMost(LIMIT)
+                .until(() -> kit.partnerWork(orderId, "NOTIFY_WEBHOOK")
+                        .filter(work -> work.attempts() >= 1 && work.status() != PartnerWorkItem.Status.IN_FLIGHT)
+                        .isPresent());
+        UUID notificationId = kit.notification(orderId, "webhook").id();
+        assertThat(receiver.redirected())
+                .noneMatch(r -> r.header(WebhookChannel.DELIVERY_HEADER).equals(notificationId.toString()));
+    }
+
+    @Test
     void failingWebhookIsRetriedWithBackoffOpensItsCircuitAndNeverHoldsUpOtherChannels() {
+        double refusedBefore =
+                kit.counter(ATTEMPTS, "action", "NOTIFY_WEBHOOK", "outcome", "retry", "dispatched", "false");
         receiver.answer(503);
         List<UUID> orders = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -99,11 +122,14 @@ class WebhookNotificationTests {
             assertThat(kit.notification(orderId, "log").status()).isEqualTo(NotificationStatus.SENT);
             assertThat(kit.notification(orderId, "webhook").status()).isEqualTo(NotificationStatus.PENDING);
         }
-        // Those tried before the circuit opened failed with the receiver's 503; the others were not even tried.
-        assertThat(orders.stream().map(o -> kit.notification(o, "webhook"))).anySatisfy(webhook -> {
+        // Those tried before the circuit opened failed with the receiver's 503 (refused before anything was done, by
+        // the partner contract); the others were not even taken while the circuit was open.
+        assertThat(orders.stream().map(o -> kit.delivery(o, "webhook"))).anySatisfy(webhook -> {
             assertThat(webhook.attempts()).isGreaterThanOrEqualTo(1);
             assertThat(webhook.lastError()).contains("503");
         });
+        assertThat(kit.counter(ATTEMPTS, "action", "NOTIFY_WEBHOOK", "outcome", "retry", "dispatched", "false"))
+                .isGreaterThan(refusedBefore);
 
         receiver.answer(204);
 
