@@ -49,12 +49,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -168,17 +168,23 @@ public final class MessagingAutoConfiguration {
         return new DeadLetters(store, dispatchers.byGroup());
     }
 
+    /**
+     * Containers from Spring Boot's listener container factory, so {@code spring.kafka.listener.*} and
+     * {@code spring.kafka.consumer.*} apply; Orderflow lays its guarantees over them (ADR 0009).
+     */
     @Bean
+    @SuppressWarnings("unchecked")
     EventConsumers orderflowEventConsumers(
             ObjectProvider<EventHandlers> handlers,
             EventDispatchers dispatchers,
             DeadLetterStore deadLetterStore,
-            ConsumerFactory<?, ?> consumerFactory,
+            ConcurrentKafkaListenerContainerFactory<?, ?> kafkaListenerContainerFactory,
             KafkaTemplate<String, byte[]> orderflowKafkaTemplate,
             ConsumerMetrics metrics,
             MessagingProperties properties,
-            ApplicationContext context,
+            Environment environment,
             ObjectProvider<ObservationRegistry> observationRegistry) {
+        RemovedProperties.failIfSet(environment);
         MessagingProperties.Consumer settings = properties.consumer();
         List<EventConsumers.Subscription> subscriptions = new ArrayList<>();
         handlers.orderedStream().forEach(h -> {
@@ -192,8 +198,9 @@ public final class MessagingAutoConfiguration {
                     topics,
                     dispatcher::dispatch,
                     ConsumerErrorHandling.create(group, orderflowKafkaTemplate, settings, metrics),
-                    settings.concurrency()));
+                    null));
             if (settings.recordDeadLetters()) {
+                // Dead letters are rare: one consumer per group records them, whatever the listener concurrency.
                 DeadLetterRecorder recorder = new DeadLetterRecorder(deadLetterStore, group);
                 subscriptions.add(new EventConsumers.Subscription(
                         groupId + ".dead-letters",
@@ -203,13 +210,14 @@ public final class MessagingAutoConfiguration {
                         1));
             }
         });
+        // The factory's consumer factory is the application's; the containers read keys and values as Orderflow's
+        // deserializers produce them (ConsumerSettings.GUARANTEES).
         return new EventConsumers(
-                KafkaClientSettings.consumerFactory(consumerFactory),
+                (ConcurrentKafkaListenerContainerFactory<String, byte[]>) kafkaListenerContainerFactory,
                 subscriptions,
-                context,
-                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-                properties.observationEnabled(),
-                settings);
+                new EventConsumers.Observation(
+                        properties.observationEnabled(),
+                        observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
     }
 
     /** Every consuming group's lag as the broker sees it, dead-letter recorders included. */
