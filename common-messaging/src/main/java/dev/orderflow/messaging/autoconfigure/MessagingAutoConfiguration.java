@@ -49,6 +49,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -241,11 +242,7 @@ public final class MessagingAutoConfiguration {
                                 .toList()));
             }
         });
-        return new ConsumerLag(
-                admin.getConfigurationProperties(),
-                watched,
-                properties.consumer().lagInterval(),
-                registry);
+        return new ConsumerLag(admin.getConfigurationProperties(), watched, registry);
     }
 
     /** Declares the saga topics and this service's dead-letter topics so consumers never wait for them. */
@@ -280,10 +277,30 @@ public final class MessagingAutoConfiguration {
         return new CompensationIncidents(jdbc, clock, meters);
     }
 
+    /** The periodic passes, on a TaskScheduler of their own built by Boot's builder (spring.task.scheduling.*). */
     @Bean
     MessagingHousekeeping orderflowHousekeeping(
-            OutboxBacklog backlog, RetentionCleanup cleanup, MessagingProperties properties) {
-        return new MessagingHousekeeping(backlog, cleanup, properties);
+            OutboxBacklog backlog,
+            RetentionCleanup cleanup,
+            ConsumerLag lag,
+            MessagingProperties properties,
+            ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder) {
+        Duration cleanupInterval = properties.retention().cleanupInterval();
+        return new MessagingHousekeeping(
+                schedulerBuilder.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new),
+                List.of(
+                        new MessagingHousekeeping.Task(
+                                "sample the outbox backlog",
+                                backlog::refresh,
+                                Duration.ZERO,
+                                properties.relay().metricsInterval()),
+                        new MessagingHousekeeping.Task(
+                                "clean up messaging tables", cleanup::run, cleanupInterval, cleanupInterval),
+                        new MessagingHousekeeping.Task(
+                                "read the consumer lag",
+                                lag::refresh,
+                                Duration.ZERO,
+                                properties.consumer().lagInterval())));
     }
 
     private static List<String> topicsOf(EventHandlers handlers, Topics names) {
