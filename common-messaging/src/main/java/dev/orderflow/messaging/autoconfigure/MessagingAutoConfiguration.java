@@ -216,7 +216,7 @@ public final class MessagingAutoConfiguration {
         return new EventConsumers(
                 (ConcurrentKafkaListenerContainerFactory<String, byte[]>) kafkaListenerContainerFactory,
                 subscriptions,
-                new EventConsumers.Observation(
+                new EventConsumers.ObservationSettings(
                         properties.observationEnabled(),
                         observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
     }

@@ -37,7 +37,7 @@ public final class EventConsumers implements SmartLifecycle {
             @Nullable Integer concurrency) {}
 
     /** Whether and where the listeners are observed: one trace per order needs them observed (ADR 0005). */
-    public record Observation(boolean enabled, ObservationRegistry registry) {}
+    public record ObservationSettings(boolean enabled, ObservationRegistry registry) {}
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
 
@@ -47,7 +47,7 @@ public final class EventConsumers implements SmartLifecycle {
     public EventConsumers(
             ConcurrentKafkaListenerContainerFactory<String, byte[]> factory,
             List<Subscription> subscriptions,
-            Observation observation) {
+            ObservationSettings observation) {
         Map<String, Object> factoryConfig = factory.getConsumerFactory().getConfigurationProperties();
         List<String> replaced = ConsumerSettings.replaced(factory.getContainerProperties(), factoryConfig);
         if (!replaced.isEmpty()) {
@@ -62,7 +62,7 @@ public final class EventConsumers implements SmartLifecycle {
             ConcurrentKafkaListenerContainerFactory<String, byte[]> factory,
             Map<String, Object> factoryConfig,
             Subscription subscription,
-            Observation observation) {
+            ObservationSettings observation) {
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 factory.createContainer(subscription.topics().toArray(String[]::new));
         ContainerProperties properties = container.getContainerProperties();
