@@ -10,7 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** Settings of the reliable-messaging machinery ({@code orderflow.messaging.*}), with production defaults. */
+/**
+ * Settings of the reliable-messaging machinery ({@code orderflow.messaging.*}), with production defaults.
+ *
+ * @param topicPrefix the start of every topic and consumer group name, for test isolation and shared clusters
+ * @param observationEnabled whether Orderflow's listener containers are observed (one trace per order, ADR 0005); they
+ *     follow this rather than {@code spring.kafka.listener.observation-enabled}
+ */
 @Validated
 @ConfigurationProperties("orderflow.messaging")
 public record MessagingProperties(
@@ -38,23 +44,19 @@ public record MessagingProperties(
             @DefaultValue("5s") @NotNull Duration metricsInterval) {}
 
     /**
-     * Consumers: blocking retries only, so one order's events keep their order. The fetch settings trade latency for
-     * throughput (ADR 0004): {@code fetchMinBytes} 1 answers a fetch as soon as anything is there, because a saga step
-     * is six hops and every hop would otherwise wait up to {@code fetchMaxWait} whenever traffic is light.
+     * Orderflow's consumers: blocking retries only, so one order's events keep their order. Polling, fetching and
+     * concurrency are Spring Boot's {@code spring.kafka.consumer.*} and {@code spring.kafka.listener.*}, with Orderflow's
+     * defaults where they are unset (ADR 0009).
      *
-     * @param maxPollRecords records a poll returns at most; a batch is acknowledged after all of them are handled
-     * @param fetchMinBytes the broker waits for this much data (or {@code fetchMaxWait}) before answering a fetch
-     * @param fetchMaxWait the longest the broker holds a fetch waiting for {@code fetchMinBytes}
-     * @param maxPollInterval the longest a batch may take before the consumer is considered dead and its partitions
-     *     are handed to another member; must exceed the blocking retries of one record
      * @param lagInterval how often each group's lag is read from the broker ({@code orderflow_consumer_lag_records})
+     * @param transientBackoffInitial first wait before a record whose failure is transient is tried again
+     * @param transientBackoffMax the cap of that exponential backoff: transient failures are retried for as long as
+     *     they last
+     * @param unexpectedFailureRetries retries of a record that failed for another reason before it is dead-lettered
+     * @param unexpectedFailureBackoff the wait between those retries
+     * @param recordDeadLetters whether this service copies its groups' dead letters into its database (admin API)
      */
     public record Consumer(
-            @DefaultValue("1") @Min(1) @Max(64) int concurrency,
-            @DefaultValue("500") @Min(1) @Max(10_000) int maxPollRecords,
-            @DefaultValue("1") @Min(1) @Max(52_428_800) int fetchMinBytes,
-            @DefaultValue("100ms") @NotNull Duration fetchMaxWait,
-            @DefaultValue("5m") @NotNull Duration maxPollInterval,
             @DefaultValue("15s") @NotNull Duration lagInterval,
             @DefaultValue("500ms") @NotNull Duration transientBackoffInitial,
             @DefaultValue("30s") @NotNull Duration transientBackoffMax,

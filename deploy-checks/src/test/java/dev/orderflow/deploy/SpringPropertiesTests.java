@@ -18,6 +18,7 @@ class SpringPropertiesTests {
         assertThat(properties.isKnown("ORDERFLOW_PARTNERS_PROVIDER_BASE_URL")).isTrue();
         assertThat(properties.isKnown("ORDERFLOW_NOTIFICATIONS_WEBHOOK_SECRET")).isTrue();
         assertThat(properties.isKnown("ORDERFLOW_MESSAGING_TOPICS_CREATE")).isTrue();
+        assertThat(properties.isKnown("ORDERFLOW_MESSAGING_RELAY_BATCH_SIZE")).isTrue();
     }
 
     @Test
@@ -27,5 +28,16 @@ class SpringPropertiesTests {
         assertThat(properties.isKnown("ORDERFLOW_PARTNERS_PROVIDER_BASEURLS")).isFalse();
         assertThat(properties.isKnown("ORDERFLOW_ORDERS_DEADLINES")).isFalse();
         assertThat(properties.isKnown("DATABASE_PASSWORD")).isFalse();
+    }
+
+    @Test
+    void aSettingUnderTheWrongGroupOrOneThatWasRemovedIsNot() {
+        // retention.inbox exists; relay.inbox does not
+        assertThat(properties.isKnown("ORDERFLOW_MESSAGING_RETENTION_INBOX")).isTrue();
+        assertThat(properties.isKnown("ORDERFLOW_MESSAGING_RELAY_INBOX")).isFalse();
+        // replaced by spring.kafka.consumer.max-poll-records (ADR 0009)
+        assertThat(properties.isKnown("ORDERFLOW_MESSAGING_CONSUMER_MAX_POLL_RECORDS"))
+                .isFalse();
+        assertThat(properties.isKnown("SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS")).isTrue();
     }
 }

@@ -5,13 +5,12 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
- * The Kafka client settings Orderflow's guarantees rest on, laid over the application's own (bootstrap servers, SSL and
- * SASL come from Spring Boot's configuration).
+ * The Kafka producer settings Orderflow's guarantees rest on, laid over the application's own (bootstrap servers, SSL
+ * and SASL come from Spring Boot's configuration). The consumers' are in {@code inbox.ConsumerSettings}.
  */
 final class KafkaClientSettings {
 
@@ -41,11 +40,5 @@ final class KafkaClientSettings {
         Map<String, Object> config = new HashMap<>(applicationFactory.getConfigurationProperties());
         config.putAll(producerOverrides());
         return new DefaultKafkaProducerFactory<>(config);
-    }
-
-    /** Consumer overrides are applied per container (see EventConsumers), so the application's factory is used as is. */
-    @SuppressWarnings("unchecked")
-    static ConsumerFactory<String, byte[]> consumerFactory(ConsumerFactory<?, ?> applicationFactory) {
-        return (ConsumerFactory<String, byte[]>) applicationFactory;
     }
 }

@@ -52,12 +52,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -190,17 +192,23 @@ public final class MessagingAutoConfiguration {
         return new DeadLetters(store, dispatchers.byGroup());
     }
 
+    /**
+     * Containers from Spring Boot's listener container factory, so {@code spring.kafka.listener.*} and
+     * {@code spring.kafka.consumer.*} apply; Orderflow lays its guarantees over them (ADR 0009).
+     */
     @Bean
+    @SuppressWarnings("unchecked")
     EventConsumers orderflowEventConsumers(
             ObjectProvider<EventHandlers> handlers,
             EventDispatchers dispatchers,
             DeadLetterStore deadLetterStore,
-            ConsumerFactory<?, ?> consumerFactory,
+            ConcurrentKafkaListenerContainerFactory<?, ?> kafkaListenerContainerFactory,
             KafkaTemplate<String, byte[]> orderflowKafkaTemplate,
             ConsumerMetrics metrics,
             MessagingProperties properties,
-            ApplicationContext context,
+            Environment environment,
             ObjectProvider<ObservationRegistry> observationRegistry) {
+        RemovedProperties.failIfSet(environment);
         MessagingProperties.Consumer settings = properties.consumer();
         List<EventConsumers.Subscription> subscriptions = new ArrayList<>();
         handlers.orderedStream().forEach(h -> {
@@ -214,8 +222,9 @@ public final class MessagingAutoConfiguration {
                     topics,
                     dispatcher::dispatch,
                     ConsumerErrorHandling.create(group, orderflowKafkaTemplate, settings, metrics),
-                    settings.concurrency()));
+                    null));
             if (settings.recordDeadLetters()) {
+                // Dead letters are rare: one consumer per group records them, whatever the listener concurrency.
                 DeadLetterRecorder recorder = new DeadLetterRecorder(deadLetterStore, group);
                 subscriptions.add(new EventConsumers.Subscription(
                         groupId + ".dead-letters",
@@ -225,13 +234,14 @@ public final class MessagingAutoConfiguration {
                         1));
             }
         });
+        // The factory's consumer factory is the application's; the containers read keys and values as Orderflow's
+        // deserializers produce them (ConsumerSettings.GUARANTEES).
         return new EventConsumers(
-                KafkaClientSettings.consumerFactory(consumerFactory),
+                (ConcurrentKafkaListenerContainerFactory<String, byte[]>) kafkaListenerContainerFactory,
                 subscriptions,
-                context,
-                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-                properties.observationEnabled(),
-                settings);
+                new EventConsumers.ObservationSettings(
+                        properties.observationEnabled(),
+                        observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP)));
     }
 
     /** Every consuming group's lag as the broker sees it, dead-letter recorders included. */
@@ -255,11 +265,7 @@ public final class MessagingAutoConfiguration {
                                 .toList()));
             }
         });
-        return new ConsumerLag(
-                admin.getConfigurationProperties(),
-                watched,
-                properties.consumer().lagInterval(),
-                registry);
+        return new ConsumerLag(admin.getConfigurationProperties(), watched, registry);
     }
 
     /** Declares the saga topics and this service's dead-letter topics so consumers never wait for them. */
@@ -294,10 +300,30 @@ public final class MessagingAutoConfiguration {
         return new CompensationIncidents(jdbc, clock, meters);
     }
 
+    /** The periodic passes, on a TaskScheduler of their own built by Boot's builder (spring.task.scheduling.*). */
     @Bean
     MessagingHousekeeping orderflowHousekeeping(
-            OutboxBacklog backlog, RetentionCleanup cleanup, MessagingProperties properties) {
-        return new MessagingHousekeeping(backlog, cleanup, properties);
+            OutboxBacklog backlog,
+            RetentionCleanup cleanup,
+            ConsumerLag lag,
+            MessagingProperties properties,
+            ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder) {
+        Duration cleanupInterval = properties.retention().cleanupInterval();
+        return new MessagingHousekeeping(
+                schedulerBuilder.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new),
+                List.of(
+                        new MessagingHousekeeping.Task(
+                                "sample the outbox backlog",
+                                backlog::refresh,
+                                Duration.ZERO,
+                                properties.relay().metricsInterval()),
+                        new MessagingHousekeeping.Task(
+                                "clean up messaging tables", cleanup::run, cleanupInterval, cleanupInterval),
+                        new MessagingHousekeeping.Task(
+                                "read the consumer lag",
+                                lag::refresh,
+                                Duration.ZERO,
+                                properties.consumer().lagInterval())));
     }
 
     /** Partner work (ADR 0010), in every service that declares {@link PartnerActions}. */

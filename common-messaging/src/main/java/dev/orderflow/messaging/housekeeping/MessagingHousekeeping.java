@@ -1,73 +1,71 @@
 package dev.orderflow.messaging.housekeeping;
 
-import dev.orderflow.messaging.MessagingProperties;
-import dev.orderflow.messaging.outbox.OutboxBacklog;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
-/** Samples the outbox backlog and runs retention clean-up on one background thread; a failed pass waits for the next. */
+/**
+ * Orderflow's periodic housekeeping (outbox backlog, retention clean-up, consumer lag) on a Spring
+ * {@link ThreadPoolTaskScheduler} of its own, built by Spring Boot's builder: it never queues behind the application's
+ * scheduled work, nor that behind it. Two threads, so a pass that waits on an unreachable broker does not hold up the
+ * database ones. A failed pass is logged and waits for the next.
+ */
 public final class MessagingHousekeeping implements SmartLifecycle {
+
+    /** A pass run every {@code delay} after the previous one ended, the first after {@code initialDelay}. */
+    public record Task(String description, Runnable pass, Duration initialDelay, Duration delay) {}
 
     private static final Logger log = LoggerFactory.getLogger(MessagingHousekeeping.class);
 
-    private final OutboxBacklog backlog;
-    private final RetentionCleanup cleanup;
-    private final Duration sampleInterval;
-    private final Duration cleanupInterval;
-    private volatile @Nullable ScheduledExecutorService executor;
+    private final ThreadPoolTaskSchedulerBuilder schedulerBuilder;
+    private final List<Task> tasks;
+    private volatile @Nullable ThreadPoolTaskScheduler scheduler;
 
-    public MessagingHousekeeping(OutboxBacklog backlog, RetentionCleanup cleanup, MessagingProperties properties) {
-        this.backlog = backlog;
-        this.cleanup = cleanup;
-        this.sampleInterval = properties.relay().metricsInterval();
-        this.cleanupInterval = properties.retention().cleanupInterval();
+    public MessagingHousekeeping(ThreadPoolTaskSchedulerBuilder schedulerBuilder, List<Task> tasks) {
+        this.schedulerBuilder = schedulerBuilder.poolSize(2).threadNamePrefix("orderflow-housekeeping-");
+        this.tasks = List.copyOf(tasks);
     }
 
     @Override
     public synchronized void start() {
-        if (executor != null) {
+        if (scheduler != null) {
             return;
         }
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("orderflow-housekeeping").daemon().factory());
-        scheduler.scheduleWithFixedDelay(
-                () -> safely("sample the outbox backlog", backlog::refresh),
-                0,
-                sampleInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(
-                () -> safely("clean up messaging tables", cleanup::run),
-                cleanupInterval.toMillis(),
-                cleanupInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        executor = scheduler;
+        ThreadPoolTaskScheduler started = schedulerBuilder.build();
+        started.setDaemon(true);
+        started.initialize();
+        Instant now = Instant.now();
+        for (Task task : tasks) {
+            started.scheduleWithFixedDelay(() -> run(task), now.plus(task.initialDelay()), task.delay());
+        }
+        scheduler = started;
     }
 
     @Override
     public synchronized void stop() {
-        ScheduledExecutorService scheduler = executor;
-        executor = null;
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        ThreadPoolTaskScheduler running = scheduler;
+        scheduler = null;
+        if (running != null) {
+            running.shutdown();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return scheduler != null;
     }
 
-    private static void safely(String what, Runnable task) {
+    private static void run(Task task) {
         try {
-            task.run();
+            task.pass().run();
         } catch (RuntimeException e) {
-            log.warn("Could not {}: {}", what, e.getMessage());
+            log.warn("Could not {}: {}", task.description(), e.getMessage());
         }
     }
 }

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -22,14 +20,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Consumer lag as the broker sees it, per group and topic: log end offset minus the group's committed offset, summed
  * over the partitions ({@code orderflow_consumer_lag_records}). Unlike the consumer's own lag metric it keeps counting
- * while a consumer is stuck or gone, which is when it matters. Read every {@code lag-interval} on one admin client.
+ * while a consumer is stuck or gone, which is when it matters. Read every {@code lag-interval} by the messaging
+ * housekeeping, on one admin client opened at the first read and closed with the application.
  */
-public final class ConsumerLag implements SmartLifecycle {
+public final class ConsumerLag implements AutoCloseable {
 
     /** A group to watch: its name in metrics, its Kafka group id, its topics. */
     public record Watched(String group, String groupId, List<String> topics) {}
@@ -39,26 +37,23 @@ public final class ConsumerLag implements SmartLifecycle {
 
     private final Map<String, Object> adminConfig;
     private final List<Watched> watched;
-    private final Duration interval;
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
-    private volatile @Nullable ScheduledExecutorService scheduler;
-    private volatile @Nullable Admin admin;
+    private @Nullable Admin admin;
+    private boolean closed;
 
-    public ConsumerLag(
-            Map<String, Object> adminConfig, List<Watched> watched, Duration interval, MeterRegistry registry) {
+    public ConsumerLag(Map<String, Object> adminConfig, List<Watched> watched, MeterRegistry registry) {
         this.adminConfig = new HashMap<>(adminConfig);
         this.adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
         this.adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
         this.adminConfig.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "orderflow-consumer-lag");
         this.watched = List.copyOf(watched);
-        this.interval = interval;
         this.registry = registry;
     }
 
     /** Reads every watched group's lag once; a group that cannot be read keeps its last value. */
     public void refresh() {
-        Admin client = admin;
+        Admin client = admin();
         if (client == null) {
             return;
         }
@@ -110,34 +105,20 @@ public final class ConsumerLag implements SmartLifecycle {
         });
     }
 
-    @Override
-    public synchronized void start() {
-        if (scheduler != null || watched.isEmpty()) {
-            return;
+    private synchronized @Nullable Admin admin() {
+        if (admin == null && !closed && !watched.isEmpty()) {
+            admin = Admin.create(adminConfig);
         }
-        admin = Admin.create(adminConfig);
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("orderflow-consumer-lag").daemon().factory());
-        executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler = executor;
+        return admin;
     }
 
     @Override
-    public synchronized void stop() {
-        ScheduledExecutorService executor = scheduler;
-        scheduler = null;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+    public synchronized void close() {
+        closed = true;
         Admin client = admin;
         admin = null;
         if (client != null) {
             client.close(Duration.ofSeconds(1));
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
     }
 }

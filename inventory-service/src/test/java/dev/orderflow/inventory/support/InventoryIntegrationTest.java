@@ -23,7 +23,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(
         classes = InventoryApplication.class,
         properties = {
-            "orderflow.messaging.consumer.concurrency=3",
+            "spring.kafka.listener.concurrency=3",
             "orderflow.messaging.relay.poll-interval=200ms",
             "orderflow.messaging.consumer.unexpected-failure-backoff=50ms",
             "orderflow.messaging.consumer.transient-backoff-initial=50ms",
