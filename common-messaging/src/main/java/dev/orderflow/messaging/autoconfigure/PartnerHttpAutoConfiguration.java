@@ -30,7 +30,9 @@ public final class PartnerHttpAutoConfiguration {
     /** Every HTTP service group of an Orderflow service is a partner: the partner message converters for each. */
     @Bean
     RestClientHttpServiceGroupConfigurer orderflowPartnerJson() {
-        return groups ->
-                groups.forEachClient((group, builder) -> builder.messageConverters(PartnerHttp.messageConverters()));
+        return groups -> groups.forEachClient((group, builder) -> builder.messageConverters(converters -> {
+            converters.clear();
+            converters.addAll(PartnerHttp.messageConverters());
+        }));
     }
 }

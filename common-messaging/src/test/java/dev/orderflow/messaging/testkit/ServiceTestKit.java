@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -82,6 +83,21 @@ public class ServiceTestKit {
     }
 
     /** The kit of the service whose consumer group is {@code group}, from its context's beans. */
+    @SuppressWarnings("unchecked")
+    public static ServiceTestKit create(String group, ApplicationContext context) {
+        return create(
+                group,
+                context.getBean(Outbox.class),
+                context.getBean(TransactionTemplate.class),
+                context.getBean(JdbcClient.class),
+                context.getBean(MessagingProperties.class),
+                context.getBean(MeterRegistry.class),
+                context.getEnvironment(),
+                context.getBean("orderflowKafkaTemplate", KafkaTemplate.class),
+                context.getBeanProvider(PartnerWork.class));
+    }
+
+    /** The kit of the service whose consumer group is {@code group}, from these beans. */
     public static ServiceTestKit create(
             String group,
             Outbox outbox,

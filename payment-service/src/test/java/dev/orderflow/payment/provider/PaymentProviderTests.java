@@ -296,7 +296,10 @@ class PaymentProviderTests {
         RestClient rest = RestClient.builder()
                 .baseUrl(baseUrl)
                 .requestFactory(requests)
-                .messageConverters(PartnerHttp.messageConverters())
+                .messageConverters(converters -> {
+                    converters.clear();
+                    converters.addAll(PartnerHttp.messageConverters());
+                })
                 .build();
         ProviderApi api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
                 .build()

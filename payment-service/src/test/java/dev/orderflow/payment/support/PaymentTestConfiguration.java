@@ -1,19 +1,11 @@
 package dev.orderflow.payment.support;
 
-import dev.orderflow.messaging.MessagingProperties;
-import dev.orderflow.messaging.Outbox;
-import dev.orderflow.messaging.partner.PartnerWork;
 import dev.orderflow.messaging.testkit.ServiceTestKit;
 import dev.orderflow.testsupport.SandboxPartners;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistrar;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The real sandbox provider (one process per test JVM), and the kit tests drive the service with. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -30,24 +22,7 @@ public class PaymentTestConfiguration {
     }
 
     @Bean
-    PaymentTestKit paymentTestKit(
-            Outbox outbox,
-            TransactionTemplate transactions,
-            JdbcClient jdbc,
-            MessagingProperties properties,
-            MeterRegistry meters,
-            Environment environment,
-            KafkaTemplate<String, byte[]> orderflowKafkaTemplate,
-            ObjectProvider<PartnerWork> partnerWork) {
-        return new PaymentTestKit(ServiceTestKit.create(
-                PaymentTestKit.GROUP,
-                outbox,
-                transactions,
-                jdbc,
-                properties,
-                meters,
-                environment,
-                orderflowKafkaTemplate,
-                partnerWork));
+    PaymentTestKit paymentTestKit(ApplicationContext context) {
+        return new PaymentTestKit(ServiceTestKit.create(PaymentTestKit.GROUP, context));
     }
 }
