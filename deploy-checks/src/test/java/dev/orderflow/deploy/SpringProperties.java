@@ -51,13 +51,15 @@ final class SpringProperties {
                 }
             }
             for (String module : MODULES) {
-                Path file = Manifests.root()
-                        .resolve(module)
-                        .resolve("target/classes")
-                        .resolve(METADATA);
-                if (!Files.exists(file)) {
-                    throw new IllegalStateException("No configuration metadata of " + module + " at " + file
+                Path classes = Manifests.root().resolve(module).resolve("target/classes");
+                Path file = classes.resolve(METADATA);
+                if (!Files.isDirectory(classes)) {
+                    throw new IllegalStateException("No build output of " + module + " at " + classes
                             + ": build it first (./mvnw -pl deploy-checks -am verify)");
+                }
+                if (!Files.exists(file)) {
+                    // Built, and without @ConfigurationProperties of its own: the processor writes no metadata.
+                    continue;
                 }
                 try (InputStream in = Files.newInputStream(file)) {
                     load(in);

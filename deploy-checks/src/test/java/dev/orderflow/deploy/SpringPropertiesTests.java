@@ -15,7 +15,8 @@ class SpringPropertiesTests {
         assertThat(properties.isKnown("SPRING_DATASOURCE_URL")).isTrue();
         assertThat(properties.isKnown("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"))
                 .isTrue();
-        assertThat(properties.isKnown("ORDERFLOW_PARTNERS_PROVIDER_BASE_URL")).isTrue();
+        assertThat(properties.isKnown("SPRING_HTTP_SERVICECLIENT_PROVIDER_BASEURL"))
+                .isTrue();
         assertThat(properties.isKnown("ORDERFLOW_NOTIFICATIONS_WEBHOOK_SECRET")).isTrue();
         assertThat(properties.isKnown("ORDERFLOW_MESSAGING_TOPICS_CREATE")).isTrue();
         assertThat(properties.isKnown("ORDERFLOW_MESSAGING_RELAY_BATCH_SIZE")).isTrue();
@@ -25,7 +26,10 @@ class SpringPropertiesTests {
     void misspelledOrInventedVariablesAreNot() {
         assertThat(properties.isKnown("SPRING_KAFKA_BOOTSTRAP_SERVER")).isFalse();
         assertThat(properties.isKnown("SPRING_DATASOURCE_URI")).isFalse();
-        assertThat(properties.isKnown("ORDERFLOW_PARTNERS_PROVIDER_BASEURLS")).isFalse();
+        assertThat(properties.isKnown("ORDERFLOW_MESSAGING_PARTNERWORK_LEASES")).isFalse();
+        assertThat(properties.isKnown("ORDERFLOW_PARTNERS_PROVIDER_BASE_URL"))
+                .as("removed in ADR 0010")
+                .isFalse();
         assertThat(properties.isKnown("ORDERFLOW_ORDERS_DEADLINES")).isFalse();
         assertThat(properties.isKnown("DATABASE_PASSWORD")).isFalse();
     }

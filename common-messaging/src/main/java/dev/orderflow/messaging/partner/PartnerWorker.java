@@ -260,7 +260,7 @@ final class PartnerWorker implements SmartLifecycle {
         String orderId = work.orderId().toString();
         try (permit;
                 TraceContextPropagation.Continued span =
-                        tracing.continueTrace(work.traceparent(), "partner " + work.action(), orderId);
+                        tracing.continueTrace(work.traceparent(), work.partner() + " " + work.action(), orderId);
                 MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId);
                 MDC.MDCCloseable c = MDC.putCloseable(
                         "correlationId", String.valueOf(work.causation().correlationId()))) {
