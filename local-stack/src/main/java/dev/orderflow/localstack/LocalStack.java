@@ -40,6 +40,9 @@ public final class LocalStack {
                     .formatted(
                             spec.name(), platform.baseUrl(spec), platform.managementUrl(spec), platform.logFile(spec)));
         }
+        // local-platform-logback.xml writes this file; bin/local-platform runs from the project root.
+        banner.append("  Kafka and PostgreSQL:  embedded in this process (log: %s)%n"
+                .formatted(root.resolve("target/local-stack/local-stack.log")));
         banner.append("  identity provider:     ")
                 .append(platform.tokens().issuer())
                 .append(" (sandbox; token: POST /oauth2/token, client orderflow-storefront, see README)\n");
