@@ -62,6 +62,9 @@ class CompensationIncidentTests {
                 .andExpect(jsonPath("$.lastError").value(containsString("503")));
         assertThat(kit.status(orderId)).isEqualTo("AUTHORIZED");
         assertThat(kit.published(orderId, PaymentRefunded.class)).isEmpty();
+        assertThat(kit.gauge(CompensationIncidents.OPEN_METRIC))
+                .as("open incidents, alerted on")
+                .isPositive();
 
         provider.reset();
         // The provider's circuit may still be open after the failures: the operator retries until it lets the call
@@ -75,6 +78,7 @@ class CompensationIncidentTests {
 
         assertThat(kit.status(orderId)).isEqualTo("REFUNDED");
         assertThat(kit.published(orderId, PaymentRefunded.class)).hasSize(1);
+        assertThat(incidentStatus(incidentId)).isEqualTo("RESOLVED");
         mvc.perform(post("/api/admin/incidents/{id}/retry", incidentId))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));

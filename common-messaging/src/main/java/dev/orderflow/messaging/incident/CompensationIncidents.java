@@ -1,6 +1,7 @@
 package dev.orderflow.messaging.incident;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class CompensationIncidents {
 
     public static final String METRIC = "orderflow.compensation.incidents";
+    public static final String OPEN_METRIC = "orderflow.compensation.incidents.open";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,6 +35,18 @@ public class CompensationIncidents {
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters;
+        Gauge.builder(OPEN_METRIC, this, CompensationIncidents::openOrNaN)
+                .description("Compensation incidents open now (alerted on: CompensationIncidentsOpen)")
+                .register(meters);
+    }
+
+    /** The gauge's value: NaN, never an error, while the database cannot be asked. */
+    private double openOrNaN() {
+        try {
+            return countOpen();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** The compensation failed again after {@code attempts} attempts: opens the incident or brings it up to date. */
@@ -92,6 +106,13 @@ public class CompensationIncidents {
                 .param("action", action)
                 .param("now", now)
                 .update();
+    }
+
+    /** How many incidents are open now: compensations that still fail and wait for the partner or an operator. */
+    public long countOpen() {
+        return jdbc.sql("select count(*) from compensation_incident where status = 'OPEN'")
+                .query(Long.class)
+                .single();
     }
 
     public Optional<CompensationIncident> find(UUID id) {

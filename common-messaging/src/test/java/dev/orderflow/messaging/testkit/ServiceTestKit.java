@@ -12,6 +12,7 @@ import dev.orderflow.messaging.partner.PartnerWork;
 import dev.orderflow.messaging.partner.PartnerWorkItem;
 import dev.orderflow.testsupport.TopicReader;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import java.nio.charset.StandardCharsets;
@@ -221,6 +222,13 @@ public class ServiceTestKit {
     public double counter(String name, String... tags) {
         return Search.in(meters).name(name).tags(tags).counters().stream()
                 .mapToDouble(Counter::count)
+                .sum();
+    }
+
+    /** The value of a gauge, NaN if the service has none by that name. */
+    public double gauge(String name, String... tags) {
+        return Search.in(meters).name(name).tags(tags).gauges().stream()
+                .mapToDouble(Gauge::value)
                 .sum();
     }
 
