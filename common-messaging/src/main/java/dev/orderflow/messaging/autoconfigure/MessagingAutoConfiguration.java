@@ -169,12 +169,13 @@ public final class MessagingAutoConfiguration {
             ObjectProvider<EventHandlers> handlers,
             Inbox inbox,
             ObjectProvider<Validator> validator,
-            ConsumerMetrics metrics) {
+            ConsumerMetrics metrics,
+            TraceContextPropagation tracing) {
         Validator v = validator.getIfAvailable(
                 () -> Validation.buildDefaultValidatorFactory().getValidator());
         Map<String, EventDispatcher> byGroup = new LinkedHashMap<>();
         handlers.orderedStream().forEach(h -> {
-            if (byGroup.put(h.consumerGroup(), new EventDispatcher(h, inbox, v, metrics)) != null) {
+            if (byGroup.put(h.consumerGroup(), new EventDispatcher(h, inbox, v, metrics, tracing)) != null) {
                 throw new IllegalStateException("Two EventHandlers beans declare consumer group " + h.consumerGroup());
             }
         });
@@ -216,16 +217,15 @@ public final class MessagingAutoConfiguration {
             EventDispatcher dispatcher = dispatchers.byGroup().get(group);
             // Kafka group ids carry the topic prefix too, so deployments sharing a cluster never share a group.
             String groupId = properties.topicPrefix() + group;
-            subscriptions.add(new EventConsumers.Subscription(
+            subscriptions.add(EventConsumers.Subscription.batches(
                     groupId,
                     topics,
-                    dispatcher::dispatch,
-                    ConsumerErrorHandling.create(group, orderflowKafkaTemplate, settings, metrics),
-                    null));
+                    dispatcher::dispatchBatch,
+                    ConsumerErrorHandling.create(group, orderflowKafkaTemplate, settings, metrics)));
             if (settings.recordDeadLetters()) {
                 // Dead letters are rare: one consumer per group records them, whatever the listener concurrency.
                 DeadLetterRecorder recorder = new DeadLetterRecorder(deadLetterStore, group);
-                subscriptions.add(new EventConsumers.Subscription(
+                subscriptions.add(EventConsumers.Subscription.records(
                         groupId + ".dead-letters",
                         topics.stream().map(t -> Topics.deadLetter(t, group)).toList(),
                         recorder::record,

@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.GenericMessageListener;
 import org.springframework.kafka.listener.MessageListener;
 
 /**
@@ -32,9 +34,35 @@ public final class EventConsumers implements SmartLifecycle {
     public record Subscription(
             String groupId,
             List<String> topics,
-            Consumer<ConsumerRecord<String, byte[]>> listener,
+            GenericMessageListener<?> listener,
             CommonErrorHandler errorHandler,
-            @Nullable Integer concurrency) {}
+            @Nullable Integer concurrency) {
+
+        /** A group's events: a poll's records at once, in one inbox transaction ({@link EventDispatcher}). */
+        public static Subscription batches(
+                String groupId,
+                List<String> topics,
+                Consumer<List<ConsumerRecord<String, byte[]>>> listener,
+                CommonErrorHandler errorHandler) {
+            return new Subscription(
+                    groupId, topics, (BatchMessageListener<String, byte[]>) listener::accept, errorHandler, null);
+        }
+
+        /** One record at a time (the dead-letter recorders). */
+        public static Subscription records(
+                String groupId,
+                List<String> topics,
+                Consumer<ConsumerRecord<String, byte[]>> listener,
+                CommonErrorHandler errorHandler,
+                int concurrency) {
+            return new Subscription(
+                    groupId, topics, (MessageListener<String, byte[]>) listener::accept, errorHandler, concurrency);
+        }
+
+        boolean isBatch() {
+            return listener instanceof BatchMessageListener<?, ?>;
+        }
+    }
 
     /** Whether and where the listeners are observed: one trace per order needs them observed (ADR 0005). */
     public record ObservationSettings(boolean enabled, ObservationRegistry registry) {}
@@ -67,9 +95,10 @@ public final class EventConsumers implements SmartLifecycle {
                 factory.createContainer(subscription.topics().toArray(String[]::new));
         ContainerProperties properties = container.getContainerProperties();
         properties.setGroupId(subscription.groupId());
-        properties.setMessageListener((MessageListener<String, byte[]>) subscription.listener()::accept);
+        properties.setMessageListener(subscription.listener());
         ConsumerSettings.apply(properties, factoryConfig);
-        properties.setObservationEnabled(observation.enabled());
+        // A batch's records are traced one by one by the dispatcher, and only when their trace is sampled.
+        properties.setObservationEnabled(observation.enabled() && !subscription.isBatch());
         properties.setObservationRegistry(observation.registry());
         properties.setObservationConvention(new OrderIdListenerConvention());
         container.setCommonErrorHandler(subscription.errorHandler());

@@ -1,29 +1,40 @@
 package dev.orderflow.messaging.inbox;
 
+import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventEnvelope;
 import dev.orderflow.events.EventJson;
 import dev.orderflow.events.InvalidPayloadException;
 import dev.orderflow.events.SagaEvent;
 import dev.orderflow.messaging.EventContext;
 import dev.orderflow.messaging.EventHandlers;
+import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
- * Turns one record into at most one handler call for one consumer group: reads the envelope, skips types the group does
- * not handle, reads and validates the payload like any untrusted input, and runs the handler through the inbox. Used for
- * live records and for dead-letter replays alike.
+ * Turns records into handler calls for one consumer group. A poll's records are applied in one inbox transaction
+ * ({@link #dispatchBatch}): the type is read from the {@code ce_type} header first and a type the group does not handle
+ * costs nothing more; the others are read and validated like any untrusted input, noted in the inbox with one statement,
+ * handled in order, and committed once. A record that fails is isolated: the records before it are applied and
+ * committed on their own, and the failing one goes to the retry and dead-letter path ({@link ConsumerErrorHandling}).
+ * Dead-letter replays go one at a time ({@link #dispatch(String, String, Headers, byte[])}).
  */
 public final class EventDispatcher {
 
@@ -40,22 +51,158 @@ public final class EventDispatcher {
     private final Inbox inbox;
     private final Validator validator;
     private final ConsumerMetrics metrics;
+    private final TraceContextPropagation tracing;
 
-    public EventDispatcher(EventHandlers handlers, Inbox inbox, Validator validator, ConsumerMetrics metrics) {
+    public EventDispatcher(
+            EventHandlers handlers,
+            Inbox inbox,
+            Validator validator,
+            ConsumerMetrics metrics,
+            TraceContextPropagation tracing) {
         this.handlers = handlers;
         this.inbox = inbox;
         this.validator = validator;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     public String consumerGroup() {
         return handlers.consumerGroup();
     }
 
+    /** A record read and validated, ready for its handler. */
+    private record Readable(
+            ConsumerRecord<String, byte[]> record,
+            EventEnvelope envelope,
+            EventHandlers.Registration<?> handler,
+            SagaEvent event) {}
+
+    /**
+     * Applies a poll's records in one inbox transaction, in their order.
+     *
+     * @throws BatchListenerFailedException naming the first record that failed, once the records before it committed
+     */
+    public void dispatchBatch(List<ConsumerRecord<String, byte[]>> records) {
+        String group = handlers.consumerGroup();
+        List<Readable> readable = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String type = header(record.headers(), CloudEventHeaders.TYPE);
+            Optional<EventHandlers.Registration<?>> handler =
+                    type == null ? Optional.empty() : handlers.handlerFor(type);
+            if (type != null && handler.isEmpty()) {
+                metrics.unhandled(group, type);
+                continue;
+            }
+            try {
+                EventEnvelope envelope = EventEnvelope.fromHeaders(name -> header(record.headers(), name));
+                EventHandlers.Registration<?> registration = handler.orElseThrow();
+                readable.add(new Readable(
+                        record, envelope, registration, read(registration, envelope, record.key(), record.value())));
+            } catch (RuntimeException e) {
+                // Unreadable: what came before it is applied; it goes to the dead-letter path on its own.
+                applyAll(readable);
+                throw new BatchListenerFailedException(
+                        "record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " unreadable",
+                        e,
+                        record);
+            }
+        }
+        applyAll(readable);
+    }
+
+    /** Applies records in one transaction; on a failure, the records before it in one more, then names the failure. */
+    private void applyAll(List<Readable> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        boolean[] applied = new boolean[batch.size()];
+        Failure failure;
+        try {
+            failure = transact(batch, applied);
+        } catch (RuntimeException e) {
+            // The transaction itself failed (the database is away, the commit was refused): nothing of the batch is
+            // applied; the error handler retries from its first record.
+            ConsumerRecord<String, byte[]> first = batch.getFirst().record();
+            throw new BatchListenerFailedException(
+                    "applying the batch from " + first.topic() + "-" + first.partition() + "@" + first.offset()
+                            + " failed",
+                    e,
+                    first);
+        }
+        if (failure == null) {
+            countOutcomes(batch, applied);
+            return;
+        }
+        List<Readable> before = batch.subList(0, failure.index());
+        applyAll(before);
+        ConsumerRecord<String, byte[]> failed = batch.get(failure.index()).record();
+        throw new BatchListenerFailedException(
+                "handling " + failed.topic() + "-" + failed.partition() + "@" + failed.offset() + " failed",
+                failure.cause(),
+                failed);
+    }
+
+    /** One transaction: the inbox notes, then each new event's handler in order; the first failure rolls it back. */
+    private @Nullable Failure transact(List<Readable> batch, boolean[] applied) {
+        return inbox.transactions().execute(status -> {
+            Set<UUID> fresh = inbox.record(
+                    consumerGroup(), batch.stream().map(Readable::envelope).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                Readable r = batch.get(i);
+                // A poll may carry one event twice (a replayed slice): the first applies it, the second is a duplicate.
+                if (!fresh.remove(r.envelope().id())) {
+                    continue;
+                }
+                try {
+                    handle(r);
+                    applied[i] = true;
+                } catch (RuntimeException e) {
+                    status.setRollbackOnly();
+                    return new Failure(i, e);
+                }
+            }
+            return null;
+        });
+    }
+
+    private record Failure(int index, RuntimeException cause) {}
+
+    /** Counts after commit: applied once per event, duplicates as the inbox saw them. */
+    private void countOutcomes(List<Readable> batch, boolean[] applied) {
+        String group = handlers.consumerGroup();
+        for (int i = 0; i < batch.size(); i++) {
+            String type = batch.get(i).envelope().type();
+            if (applied[i]) {
+                metrics.applied(group, type);
+            } else {
+                metrics.duplicate(group, type);
+                log.debug("Skipped duplicate {} for group {}", type, group);
+            }
+        }
+    }
+
+    /** Runs one handler in the batch's transaction, with its trace, MDC and context. */
+    private void handle(Readable r) {
+        EventEnvelope envelope = r.envelope();
+        String group = handlers.consumerGroup();
+        try (TraceContextPropagation.Continued span = tracing.continueConsumer(
+                        traceHeaders(r.record().headers()), r.record().topic() + " process", envelope.subject());
+                MDC.MDCCloseable o = MDC.putCloseable("orderId", envelope.subject());
+                MDC.MDCCloseable e = MDC.putCloseable("eventId", envelope.id().toString());
+                MDC.MDCCloseable c = MDC.putCloseable(
+                        "correlationId", envelope.correlationId().toString())) {
+            r.handler()
+                    .dispatch(
+                            r.event(),
+                            new EventContext(envelope, group, r.record().topic()));
+        }
+    }
+
     public Outcome dispatch(ConsumerRecord<String, byte[]> record) {
         return dispatch(record.topic(), record.key(), record.headers(), record.value());
     }
 
+    /** One record on its own, in a transaction of its own: a dead-letter replay. */
     public Outcome dispatch(String topic, String key, Headers headers, byte[] payload) {
         EventEnvelope envelope = EventEnvelope.fromHeaders(name -> header(headers, name));
         String group = handlers.consumerGroup();
@@ -103,7 +250,18 @@ public final class EventDispatcher {
         return event;
     }
 
-    private static String header(Headers headers, String name) {
+    private static Map<String, String> traceHeaders(Headers headers) {
+        String traceparent = header(headers, CloudEventHeaders.TRACEPARENT);
+        if (traceparent == null) {
+            return Map.of();
+        }
+        String tracestate = header(headers, CloudEventHeaders.TRACESTATE);
+        return tracestate == null
+                ? Map.of(CloudEventHeaders.TRACEPARENT, traceparent)
+                : Map.of(CloudEventHeaders.TRACEPARENT, traceparent, CloudEventHeaders.TRACESTATE, tracestate);
+    }
+
+    private static @Nullable String header(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

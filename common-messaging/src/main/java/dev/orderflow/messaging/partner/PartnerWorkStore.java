@@ -97,6 +97,21 @@ final class PartnerWorkStore {
                 .optional();
     }
 
+    /** Whether an order's item of an action could be taken now: due (whenever), or in flight with its lease run out. */
+    boolean claimableNow(String action, UUID orderId, Instant now) {
+        return jdbc.sql("""
+                        select count(*) from partner_work
+                        where action = :action and order_id = :orderId
+                          and (status = 'DUE' or (status = 'IN_FLIGHT' and next_attempt_at <= :now))
+                        """)
+                        .param("action", action)
+                        .param("orderId", orderId)
+                        .param("now", Timestamp.from(now))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** The item as it stands, locked, if the caller still holds its lease ({@code fence}); empty for a stale worker. */
     Optional<PartnerWorkItem> lockLeased(UUID id, long fence) {
         return jdbc.sql("select " + COLUMNS

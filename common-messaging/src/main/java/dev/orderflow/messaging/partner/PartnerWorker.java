@@ -132,6 +132,9 @@ final class PartnerWorker implements SmartLifecycle {
      */
     boolean driveNow(String actionName, UUID orderId) {
         PartnerAction<?, ?> action = actionNamed(actionName);
+        if (!store.claimableNow(actionName, orderId, clock.instant())) {
+            return false;
+        }
         List<PartnerCalls.Permit> permits = action.partner().reserve(1);
         if (permits.isEmpty()) {
             throw PartnerUnavailable.notDispatched(

@@ -19,6 +19,12 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
     private final Tracer tracer;
     private final Propagator propagator;
 
+    /**
+     * The context of a record being handled whose trace is not sampled: no span exists for it, and outbox rows written
+     * meanwhile carry this context on, so no later hop starts a trace of its own for the same order.
+     */
+    private final ThreadLocal<Map<String, String>> unsampled = new ThreadLocal<>();
+
     public MicrometerTracePropagation(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
@@ -28,7 +34,8 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
     public Map<String, String> capture() {
         Span span = tracer.currentSpan();
         if (span == null) {
-            return Map.of();
+            Map<String, String> carried = unsampled.get();
+            return carried == null ? Map.of() : carried;
         }
         return inject(span);
     }
@@ -37,6 +44,10 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
     public Scope restore(Map<String, String> stored, String orderId) {
         if (stored.get(CloudEventHeaders.TRACEPARENT) == null) {
             return Scope.sending(Map.of());
+        }
+        if (!TraceContextPropagation.isSampled(stored.get(CloudEventHeaders.TRACEPARENT))) {
+            // Not sampled: no producer span; the context travels on as it is, still not sampled.
+            return Scope.sending(stored);
         }
         Span span = propagator
                 .extract(stored, Map::get)
@@ -63,6 +74,9 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
         if (traceparent == null || traceparent.isBlank()) {
             return () -> {};
         }
+        if (!TraceContextPropagation.isSampled(traceparent)) {
+            return carry(Map.of(CloudEventHeaders.TRACEPARENT, traceparent));
+        }
         Span span = propagator
                 .extract(Map.of(CloudEventHeaders.TRACEPARENT, traceparent), Map::get)
                 .name(name)
@@ -72,6 +86,41 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
         return () -> {
             scope.close();
             span.end();
+        };
+    }
+
+    @Override
+    public Continued continueConsumer(Map<String, String> headers, String name, String orderId) {
+        String traceparent = headers.get(CloudEventHeaders.TRACEPARENT);
+        if (traceparent == null) {
+            return () -> {};
+        }
+        if (!TraceContextPropagation.isSampled(traceparent)) {
+            return carry(headers);
+        }
+        Span span = propagator
+                .extract(headers, Map::get)
+                .name(name)
+                .kind(Span.Kind.CONSUMER)
+                .tag(OrderIdSpans.ORDER_ID, orderId)
+                .start();
+        Tracer.SpanInScope scope = tracer.withSpan(span);
+        return () -> {
+            scope.close();
+            span.end();
+        };
+    }
+
+    /** Makes an unsampled context the one outbox rows carry, until closed. */
+    private Continued carry(Map<String, String> headers) {
+        Map<String, String> previous = unsampled.get();
+        unsampled.set(Map.copyOf(headers));
+        return () -> {
+            if (previous == null) {
+                unsampled.remove();
+            } else {
+                unsampled.set(previous);
+            }
         };
     }
 

@@ -26,6 +26,13 @@ public interface TraceContextPropagation {
      */
     Continued continueTrace(@Nullable String traceparent, String name, String orderId);
 
+    /**
+     * Continues the trace a consumed record carries for the work of its handler: a consumer span named {@code name},
+     * current until closed, when the trace is sampled; when it is not, no span at all, and the record's context is what
+     * outbox rows written meanwhile carry on, so the next hop is not sampled either (parent-based sampling).
+     */
+    Continued continueConsumer(Map<String, String> headers, String name, String orderId);
+
     /** A span made current by {@link #continueTrace}; closing it ends the span. */
     @FunctionalInterface
     interface Continued extends AutoCloseable {
@@ -72,7 +79,21 @@ public interface TraceContextPropagation {
             public Continued continueTrace(@Nullable String traceparent, String name, String orderId) {
                 return () -> {};
             }
+
+            @Override
+            public Continued continueConsumer(Map<String, String> headers, String name, String orderId) {
+                return () -> {};
+            }
         };
+    }
+
+    /** Whether a W3C {@code traceparent} says its trace is sampled (flags {@code 01}). */
+    static boolean isSampled(@Nullable String traceparent) {
+        // 00-<32 hex trace id>-<16 hex span id>-<2 hex flags>
+        if (traceparent == null || traceparent.length() < 55) {
+            return false;
+        }
+        return (Character.digit(traceparent.charAt(54), 16) & 1) == 1;
     }
 
     static boolean isTraceHeader(String name) {
