@@ -80,8 +80,8 @@ final class RelayThreadSampler implements AutoCloseable {
             String enclosing = method.startsWith("lambda$") ? method.split("\\$")[1] : method;
             return switch (simpleName + "." + enclosing) {
                 case "RelayConnection.fetch", "OutboxRow.map" -> "fetch";
-                case "RelayConnection.markPublished" -> "mark published";
-                case "RelayConnection.awaitNotification" -> "idle";
+                case "RelayConnection.deletePublished" -> "delete published";
+                case "RelaySignal.awaitAfter" -> "idle";
                 case "RelayMetrics.published" -> "metrics";
                 case "OutboxPublisher.publish", "OutboxPublisher.record" -> waiting ? "await acks" : "build+send";
                 default -> "other";

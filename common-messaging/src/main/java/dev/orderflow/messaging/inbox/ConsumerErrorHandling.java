@@ -9,6 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -75,6 +76,9 @@ public final class ConsumerErrorHandling {
                 dev.orderflow.events.InvalidEnvelopeException.class,
                 dev.orderflow.events.InvalidPayloadException.class);
         handler.setCommitRecovered(true);
+        // A batch listener's failure makes the handler seek back and re-poll by throwing; the retry listener below logs
+        // each failure once, so that throw is no error of its own.
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         handler.setRetryListeners((record, failure, deliveryAttempt) -> {
             FailureClassifier.Kind kind = FailureClassifier.classify(failure);
             log.warn(

@@ -14,10 +14,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The outbox on PostgreSQL: one row per event, in the caller's transaction, with the trace context of the caller. */
+/**
+ * The outbox on PostgreSQL: one row per event, in the caller's transaction, with the trace context of the caller. The
+ * commit wakes the relay: directly when this JVM's relay is the active one, by a notification ({@code pg_notify}, sent
+ * with the commit) when another replica's is.
+ */
 public final class JdbcOutbox implements Outbox {
 
     private static final String INSERT = """
@@ -31,12 +37,22 @@ public final class JdbcOutbox implements Outbox {
     private final Topics topics;
     private final Clock clock;
     private final TraceContextPropagation tracing;
+    private final RelaySignal signal;
+    private final BooleanSupplier relayLeadsHere;
 
-    public JdbcOutbox(JdbcClient jdbc, Topics topics, Clock clock, TraceContextPropagation tracing) {
+    JdbcOutbox(
+            JdbcClient jdbc,
+            Topics topics,
+            Clock clock,
+            TraceContextPropagation tracing,
+            RelaySignal signal,
+            BooleanSupplier relayLeadsHere) {
         this.jdbc = jdbc;
         this.topics = topics;
         this.clock = clock;
         this.tracing = tracing;
+        this.signal = signal;
+        this.relayLeadsHere = relayLeadsHere;
     }
 
     @Override
@@ -65,6 +81,29 @@ public final class JdbcOutbox implements Outbox {
                 .param("tracestate", trace.get(CloudEventHeaders.TRACESTATE))
                 .param("createdAt", Timestamp.from(envelope.time()))
                 .update();
+        wakeRelayOnCommit();
         return envelope;
+    }
+
+    /** Once per transaction: after commit, the relay of this JVM; with the commit, another replica's by NOTIFY. */
+    private void wakeRelayOnCommit() {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        if (!relayLeadsHere.getAsBoolean()) {
+            jdbc.sql("select pg_notify('" + RelayConnection.CHANNEL + "', '')")
+                    .query()
+                    .singleRow();
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(JdbcOutbox.this);
+                if (status == STATUS_COMMITTED) {
+                    signal.signal();
+                }
+            }
+        });
     }
 }

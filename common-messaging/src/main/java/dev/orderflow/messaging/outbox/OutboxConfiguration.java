@@ -7,6 +7,7 @@ import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,13 +19,23 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class OutboxConfiguration {
 
     @Bean
+    RelaySignal orderflowRelaySignal() {
+        return new RelaySignal();
+    }
+
+    @Bean
     Outbox orderflowOutbox(
             MessagingSchema schema,
             JdbcClient jdbc,
             MessagingProperties properties,
             Clock clock,
-            TraceContextPropagation tracing) {
-        return new JdbcOutbox(jdbc, properties.topicNames(), clock, tracing);
+            TraceContextPropagation tracing,
+            RelaySignal signal,
+            ObjectProvider<OutboxRelay> relay) {
+        return new JdbcOutbox(jdbc, properties.topicNames(), clock, tracing, signal, () -> {
+            OutboxRelay local = relay.getIfAvailable();
+            return local != null && local.isLeader();
+        });
     }
 
     @Bean
@@ -42,6 +53,7 @@ public class OutboxConfiguration {
     OutboxRelay orderflowOutboxRelay(
             MessagingSchema schema,
             DataSource dataSource,
+            RelaySignal signal,
             KafkaTemplate<String, byte[]> orderflowKafkaTemplate,
             TraceContextPropagation tracing,
             RelayMetrics metrics,
@@ -49,6 +61,7 @@ public class OutboxConfiguration {
             Clock clock) {
         OutboxPublisher publisher = new OutboxPublisher(
                 orderflowKafkaTemplate, tracing, properties.relay().sendTimeout());
-        return new OutboxRelay("orderflow-outbox-relay", dataSource, publisher, metrics, properties.relay(), clock);
+        return new OutboxRelay(
+                "orderflow-outbox-relay", dataSource, signal, publisher, metrics, properties.relay(), clock);
     }
 }

@@ -16,16 +16,19 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Publishes committed outbox rows in id order, at least once. Every replica runs one; the one holding the database's
- * relay lock publishes while the others stand by and take over when its session ends. It fetches again at once while
- * the last fetch found rows, waits for a commit notification (or the poll interval) only when a fetch found none, and
- * backs off while Kafka or the database is unavailable; rows simply wait.
+ * Publishes committed outbox rows in id order, at least once, and deletes them once Kafka has them (ADR 0011). Every
+ * replica runs one; the one holding the database's relay lock publishes while the others stand by and take over when
+ * its session ends. A commit in this JVM wakes it directly, another replica's commit by a notification, and polling
+ * covers anything lost. It fetches again at once while rows keep coming: after a full batch, or when a commit was
+ * signalled since the last fetch began; otherwise the outbox is drained and it waits. It backs off while Kafka or the
+ * database is unavailable; rows simply wait.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final DataSource dataSource;
+    private final RelaySignal signal;
     private final OutboxPublisher publisher;
     private final RelayMetrics metrics;
     private final MessagingProperties.Relay settings;
@@ -35,17 +38,20 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile @Nullable Thread thread;
     private volatile @Nullable RelayConnection connection;
+    private volatile @Nullable OutboxNotifications notifications;
     private volatile boolean leader;
 
     OutboxRelay(
             String name,
             DataSource dataSource,
+            RelaySignal signal,
             OutboxPublisher publisher,
             RelayMetrics metrics,
             MessagingProperties.Relay settings,
             Clock clock) {
         this.name = name;
         this.dataSource = dataSource;
+        this.signal = signal;
         this.publisher = publisher;
         this.metrics = metrics;
         this.settings = settings;
@@ -56,12 +62,21 @@ public class OutboxRelay implements SmartLifecycle {
         return leader;
     }
 
+    /** Wakes the relay: rows were committed in this JVM. */
+    void wakeUp() {
+        signal.signal();
+    }
+
     @Override
     public synchronized void start() {
         if (running) {
             return;
         }
         running = true;
+        if (settings.listenNotify()) {
+            notifications =
+                    new OutboxNotifications(dataSource, signal, name + "-notifications", settings.pollInterval());
+        }
         Thread t = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
         thread = t;
         t.start();
@@ -74,6 +89,11 @@ public class OutboxRelay implements SmartLifecycle {
             running = false;
             t = thread;
             thread = null;
+        }
+        OutboxNotifications listening = notifications;
+        notifications = null;
+        if (listening != null) {
+            listening.close();
         }
         if (t != null) {
             t.interrupt();
@@ -102,22 +122,27 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 RelayConnection c = connection();
+                long seen = signal.count();
                 if (!leader) {
                     leader = c.tryLead();
                     metrics.leader(leader);
                     if (!leader) {
-                        c.awaitNotification(settings.pollInterval().toMillis());
+                        signal.awaitAfter(seen, settings.pollInterval().toMillis());
                         continue;
                     }
                     log.info("Outbox relay {} is now the active publisher", name);
                 }
                 int fetched = publishBatch(c);
                 backoff = newBackoff();
-                // Waiting after a partial batch too cost 4x the latency at 5,000 events/s (benchmarks/README.md):
-                // rows committed meanwhile sat until the next wake-up. Only an empty outbox waits.
-                if (fetched == 0) {
-                    c.awaitNotification(settings.pollInterval().toMillis());
+                // A short batch with no commit signalled since the fetch began means the outbox is drained: wait for
+                // the next commit instead of fetching again (an empty fetch after every event). Waiting after every
+                // short batch regardless cost 4x the latency at 5,000 events/s (benchmarks/README.md).
+                if (fetched < settings.batchSize()) {
+                    signal.awaitAfter(seen, settings.pollInterval().toMillis());
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             } catch (SQLException e) {
                 if (running) {
                     log.warn("Outbox relay {} lost its database session, reconnecting: {}", name, e.getMessage());
@@ -145,7 +170,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         OutboxPublisher.Result result = publisher.publish(rows);
         if (!result.published().isEmpty()) {
-            c.markPublished(result.published().stream().map(OutboxRow::id).toList());
+            c.deletePublished(result.published().stream().map(OutboxRow::id).toList());
             metrics.published(result.published(), clock.instant());
         }
         if (result.failure() != null) {
@@ -157,7 +182,7 @@ public class OutboxRelay implements SmartLifecycle {
     private RelayConnection connection() throws SQLException {
         RelayConnection c = connection;
         if (c == null) {
-            c = new RelayConnection(dataSource, settings.listenNotify());
+            c = new RelayConnection(dataSource);
             connection = c;
         }
         return c;

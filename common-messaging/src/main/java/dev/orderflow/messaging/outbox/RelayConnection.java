@@ -9,12 +9,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 
 /**
  * The relay's own database session. It holds the relay's advisory lock, so exactly one relay per database publishes at
- * a time and a crashed relay's lock is released with its session; it listens for commit notifications; and it reads
- * and marks rows, so a relay whose session died can mark nothing.
+ * a time and a crashed relay's lock is released with its session; and it reads and deletes the rows it published, so a
+ * relay whose session died can delete nothing. Deleting is cheaper than marking (ADR 0011): no index entry is added
+ * and the row is gone from the next fetch's way.
  */
 final class RelayConnection implements AutoCloseable {
 
@@ -25,23 +25,17 @@ final class RelayConnection implements AutoCloseable {
     static final String CHANNEL = "orderflow_outbox";
 
     private final Connection connection;
-    private final PGConnection pg;
     private final PreparedStatement fetch;
-    private final PreparedStatement mark;
+    private final PreparedStatement delete;
 
-    RelayConnection(DataSource dataSource, boolean listen) throws SQLException {
+    RelayConnection(DataSource dataSource) throws SQLException {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(true);
-            this.pg = c.unwrap(PGConnection.class);
-            if (listen) {
-                try (Statement statement = c.createStatement()) {
-                    statement.execute("listen " + CHANNEL);
-                }
-            }
+            // Rows an older relay marked published (published_at) are not sent again.
             this.fetch = c.prepareStatement("select " + OutboxRow.COLUMNS
                     + " from outbox_event where published_at is null order by id limit ?");
-            this.mark = c.prepareStatement("update outbox_event set published_at = now() where id = any (?)");
+            this.delete = c.prepareStatement("delete from outbox_event where id = any (?)");
             this.connection = c;
         } catch (SQLException | RuntimeException e) {
             c.close();
@@ -61,11 +55,6 @@ final class RelayConnection implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code millis} for a commit notification; returns early when one arrives. */
-    void awaitNotification(long millis) throws SQLException {
-        pg.getNotifications((int) Math.max(1, Math.min(millis, Integer.MAX_VALUE)));
-    }
-
     List<OutboxRow> fetch(int limit) throws SQLException {
         fetch.setInt(1, limit);
         try (ResultSet rs = fetch.executeQuery()) {
@@ -77,25 +66,25 @@ final class RelayConnection implements AutoCloseable {
         }
     }
 
-    void markPublished(List<Long> ids) throws SQLException {
+    /** Deletes published rows: Kafka holds them now. */
+    void deletePublished(List<Long> ids) throws SQLException {
         Array array = connection.createArrayOf("bigint", ids.toArray());
         try {
-            mark.setArray(1, array);
-            mark.executeUpdate();
+            delete.setArray(1, array);
+            delete.executeUpdate();
         } finally {
             array.free();
         }
     }
 
     /**
-     * Gives up the lock and the subscription, then hands the connection back. A pooled connection outlives this object,
+     * Gives up the lock, then hands the connection back. A pooled connection outlives this object,
      * so its session must not keep the lock; if the session is broken, the lock went with it.
      */
     @Override
     public void close() {
         try (Statement statement = connection.createStatement()) {
             statement.execute("select pg_advisory_unlock_all()");
-            statement.execute("unlisten *");
         } catch (SQLException ignored) {
             // A broken session holds nothing any more.
         } finally {

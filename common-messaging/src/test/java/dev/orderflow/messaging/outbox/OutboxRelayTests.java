@@ -74,7 +74,7 @@ class OutboxRelayTests {
         double duplicatesBefore = kit.counter("orderflow.inbox.duplicates", "group", GROUP);
 
         // A relay that sends everything and dies before it marks a single row.
-        try (RelayConnection dying = new RelayConnection(dataSource, false)) {
+        try (RelayConnection dying = new RelayConnection(dataSource)) {
             assertThat(dying.tryLead()).isTrue();
             OutboxPublisher.Result sent = publisher().publish(dying.fetch(1000));
             assertThat(sent.failure()).isNull();
@@ -144,8 +144,8 @@ class OutboxRelayTests {
     }
 
     private OutboxRelay startRelay(String name) {
-        OutboxRelay relay =
-                new OutboxRelay(name, dataSource, publisher(), metrics, properties.relay(), Clock.systemUTC());
+        OutboxRelay relay = new OutboxRelay(
+                name, dataSource, new RelaySignal(), publisher(), metrics, properties.relay(), Clock.systemUTC());
         relays.add(relay);
         relay.start();
         return relay;
