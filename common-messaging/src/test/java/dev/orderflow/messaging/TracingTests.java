@@ -7,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.messaging.support.MessagingIntegrationTest;
 import dev.orderflow.messaging.support.MessagingTestKit;
+import dev.orderflow.messaging.testkit.PublishedEvents;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,12 +35,22 @@ class TracingTests {
         } finally {
             request.end();
         }
-        String stored = kit.jdbc()
-                .sql("select traceparent from outbox_event where message_key = :key")
-                .param("key", orderId.toString())
-                .query(String.class)
-                .single();
-        assertThat(stored).contains(request.context().traceId());
+        String sent = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                PublishedEvents.of(
+                                                kit.jdbc(),
+                                                kit.bootstrapServers(),
+                                                kit.topics().orders(),
+                                                orderId.toString())
+                                        .stream()
+                                        .map(PublishedEvents.Event::traceparent)
+                                        .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        assertThat(sent)
+                .as("the outbox row carries the trace on")
+                .contains(request.context().traceId());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> kit.appliedCount(GROUP, orderId) == 1);
         String consumerTraceId = kit.jdbc()

@@ -11,7 +11,9 @@ import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
@@ -89,33 +91,85 @@ public final class PartnerWork implements CompensationRetry, SmartLifecycle {
                             + request.getClass().getSimpleName());
         }
         Instant now = clock.instant();
+        // A free call slot now: the work is leased in this transaction and its call starts at commit, with no claim
+        // query and no wake-up. Otherwise it waits, due, for the worker.
+        PartnerCalls.Permit permit = worker.tryHandOver(action);
+        boolean handedOver = permit != null;
         PartnerWorkItem work = new PartnerWorkItem(
                 UUID.randomUUID(),
                 orderId,
                 action.name(),
                 action.partner().partner(),
                 idempotencyKey,
-                Status.DUE,
+                handedOver ? Status.IN_FLIGHT : Status.DUE,
                 false,
                 false,
+                handedOver ? 1 : 0,
                 0,
-                0,
-                0,
-                now,
+                handedOver ? 1 : 0,
+                handedOver ? now.plus(worker.lease()) : now,
                 null,
                 causation,
                 tracing.capture().get(CloudEventHeaders.TRACEPARENT),
                 EventJson.mapper().writeValueAsString(request));
-        boolean added = store.insert(work, now);
-        if (added) {
+        boolean added;
+        try {
+            added = store.insert(work, now);
+        } catch (RuntimeException e) {
+            if (permit != null) {
+                permit.close();
+            }
+            throw e;
+        }
+        if (!added) {
+            if (permit != null) {
+                permit.close();
+            }
+            return false;
+        }
+        HandOvers handOvers = handOversOfThisTransaction();
+        if (permit != null) {
+            handOvers.pending.put(work.id(), permit);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (permit == null) {
+                    if (status == STATUS_COMMITTED) {
+                        worker.wakeUp();
+                    }
+                    return;
+                }
+                // Voided later in this same transaction: never handed over, the slot is free again.
+                boolean stillDue = handOvers.pending.remove(work.id()) != null;
+                if (status == STATUS_COMMITTED && stillDue) {
+                    worker.handOver(work, permit);
+                } else {
+                    permit.close();
+                }
+            }
+        });
+        return true;
+    }
+
+    /** The work this transaction leased to itself, to start at commit; a void in the same transaction takes it back. */
+    private static final class HandOvers {
+        final Map<UUID, PartnerCalls.Permit> pending = new HashMap<>();
+    }
+
+    private HandOvers handOversOfThisTransaction() {
+        HandOvers handOvers = (HandOvers) TransactionSynchronizationManager.getResource(HandOvers.class);
+        if (handOvers == null) {
+            handOvers = new HandOvers();
+            TransactionSynchronizationManager.bindResource(HandOvers.class, handOvers);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    worker.wakeUp();
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(HandOvers.class);
                 }
             });
         }
-        return added;
+        return handOvers;
     }
 
     /**
@@ -130,8 +184,10 @@ public final class PartnerWork implements CompensationRetry, SmartLifecycle {
         }
         Instant now = clock.instant();
         VoidOutcome outcome = VoidOutcome.VOIDED;
+        HandOvers handOvers = (HandOvers) TransactionSynchronizationManager.getResource(HandOvers.class);
         for (PartnerWorkItem work : open) {
-            if (work.status() == Status.DUE && !work.inDoubt()) {
+            boolean leasedHereNotStarted = handOvers != null && handOvers.pending.remove(work.id()) != null;
+            if ((work.status() == Status.DUE && !work.inDoubt()) || leasedHereNotStarted) {
                 store.settle(work.id(), Status.VOIDED, 0, work.lastError(), now);
             } else {
                 store.requestVoid(work.id(), now);

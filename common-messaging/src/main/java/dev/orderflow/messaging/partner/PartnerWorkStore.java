@@ -25,13 +25,13 @@ final class PartnerWorkStore {
         this.jdbc = jdbc;
     }
 
-    /** Adds a work item due now, unless one with its action and key exists; returns whether it was added. */
+    /** Adds a work item (due, or leased to the scheduling worker), unless one with its action and key exists. */
     boolean insert(PartnerWorkItem work, Instant now) {
         return jdbc.sql("""
-                        insert into partner_work (id, order_id, action, partner, idempotency_key, status, fence,
-                                                  next_attempt_at, correlation_id, causation_id, traceparent, request,
-                                                  created_at, updated_at)
-                        values (:id, :orderId, :action, :partner, :key, :status, :fence, :nextAttemptAt,
+                        insert into partner_work (id, order_id, action, partner, idempotency_key, status, attempts,
+                                                  fence, next_attempt_at, correlation_id, causation_id, traceparent,
+                                                  request, created_at, updated_at)
+                        values (:id, :orderId, :action, :partner, :key, :status, :attempts, :fence, :nextAttemptAt,
                                 :correlationId, :causationId, :traceparent, cast(:request as jsonb), :now, :now)
                         on conflict (action, idempotency_key) do nothing
                         """)
@@ -41,6 +41,7 @@ final class PartnerWorkStore {
                         .param("partner", work.partner())
                         .param("key", work.idempotencyKey())
                         .param("status", work.status().name())
+                        .param("attempts", work.attempts())
                         .param("fence", work.fence())
                         .param("nextAttemptAt", timestamp(work.nextAttemptAt()))
                         .param("correlationId", work.causation().correlationId())
@@ -158,6 +159,27 @@ final class PartnerWorkStore {
                 .param("error", error)
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * Settles an item the caller still holds the lease of, in one statement: the fence check and the write together.
+     *
+     * @return whether it did; {@code false} when the lease was lost (another worker took the item, or it settled)
+     */
+    boolean settleLeased(UUID id, long fence, Status status, int dispatchedNow, Instant now) {
+        return jdbc.sql("""
+                        update partner_work
+                        set status = :status, dispatched = dispatched + :dispatched, last_error = null,
+                            next_attempt_at = null, request = null, settled_at = :now, updated_at = :now
+                        where id = :id and fence = :fence and status = 'IN_FLIGHT'
+                        """)
+                        .param("id", id)
+                        .param("fence", fence)
+                        .param("status", status.name())
+                        .param("dispatched", dispatchedNow)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                > 0;
     }
 
     /** A locked item's attempt failed: due again at {@code retryAt}. */

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -32,9 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drives partner work (ADR 0010): one thread per service reserves call slots per partner, leases that many due items and
- * makes each call on a virtual thread, outside any transaction; each result is recorded in a transaction of its own that
- * first locks the service's record of the order and then checks the lease is still the worker's. A commit that made
- * work due, and every finished call, wakes it; polling covers the rest (a crash, a lease that ran out, a backoff).
+ * makes each call on a virtual thread, outside any transaction. Work scheduled while a slot is free is leased in the
+ * scheduling transaction itself and handed over in memory after its commit ({@link #tryHandOver}), with no claim query
+ * and no wake-up. Answers are recorded in batches by one recorder thread, one transaction for as many answers as are
+ * waiting: each runs the action's {@code completed} (which locks the service's record of the order first) and settles the
+ * item only if the lease is still the worker's; a lost lease rolls the batch back and its answers are recorded one by
+ * one. Failed attempts and voids are recorded one at a time, rarer as they are. A commit that made work due, and every
+ * finished call, wakes the worker; polling covers the rest (a crash, a lease that ran out, a backoff).
  */
 final class PartnerWorker implements SmartLifecycle {
 
@@ -55,7 +62,10 @@ final class PartnerWorker implements SmartLifecycle {
     private final TraceContextPropagation tracing;
     private final MeterRegistry meters;
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+    private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private volatile @Nullable Thread worker;
+    private volatile @Nullable Thread recorder;
     private volatile @Nullable ExecutorService calls;
 
     PartnerWorker(
@@ -148,7 +158,7 @@ final class PartnerWorker implements SmartLifecycle {
             permit.close();
             return false;
         }
-        drive(claimed.get(), permit);
+        drive(claimed.get(), permit, true);
         return true;
     }
 
@@ -162,6 +172,10 @@ final class PartnerWorker implements SmartLifecycle {
             Thread thread = Thread.ofPlatform().name("partner-work").daemon().unstarted(this::run);
             worker = thread;
             thread.start();
+            Thread answering =
+                    Thread.ofPlatform().name("partner-answers").daemon().unstarted(this::recordAnswers);
+            recorder = answering;
+            answering.start();
         }
     }
 
@@ -189,6 +203,46 @@ final class PartnerWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        // The recorder records what the finished calls answered, then ends.
+        Thread answering = recorder;
+        recorder = null;
+        if (answering != null) {
+            try {
+                answering.join(settings.stopWait().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * A call slot for work about to be scheduled, if this worker runs and its partner has one free now: the work is then
+     * leased in the scheduling transaction and handed over after commit ({@link #handOver}).
+     */
+    PartnerCalls.@Nullable Permit tryHandOver(PartnerAction<?, ?> action) {
+        if (worker == null || calls == null) {
+            return null;
+        }
+        List<PartnerCalls.Permit> permits = action.partner().reserve(1);
+        return permits.isEmpty() ? null : permits.getFirst();
+    }
+
+    /** Starts the call of work leased in its scheduling transaction, once that committed. */
+    void handOver(PartnerWorkItem work, PartnerCalls.Permit permit) {
+        ExecutorService executor = calls;
+        if (executor == null) {
+            // Stopping: the lease runs out and another worker takes it.
+            permit.close();
+            return;
+        }
+        executor.execute(() -> {
+            drive(work, permit, false);
+            wakeUp();
+        });
+    }
+
+    Duration lease() {
+        return settings.lease();
     }
 
     @Override
@@ -245,7 +299,7 @@ final class PartnerWorker implements SmartLifecycle {
                 if (i < taken.size()) {
                     PartnerWorkItem work = taken.get(i);
                     executor.execute(() -> {
-                        drive(work, permit);
+                        drive(work, permit, false);
                         wakeUp();
                     });
                 } else {
@@ -257,8 +311,11 @@ final class PartnerWorker implements SmartLifecycle {
         return more;
     }
 
-    /** One attempt and the transaction that records it; never throws. */
-    private void drive(PartnerWorkItem work, PartnerCalls.Permit permit) {
+    /**
+     * One attempt, and its recording: an answer queued for the recorder (or recorded at once when {@code recordNow}, as
+     * an operator's retry wants to see it), anything else at once; never throws.
+     */
+    private void drive(PartnerWorkItem work, PartnerCalls.Permit permit, boolean recordNow) {
         PartnerAction<?, ?> action = actionNamed(work.action());
         String orderId = work.orderId().toString();
         try (permit;
@@ -267,7 +324,17 @@ final class PartnerWorker implements SmartLifecycle {
                 MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId);
                 MDC.MDCCloseable c = MDC.putCloseable(
                         "correlationId", String.valueOf(work.causation().correlationId()))) {
-            record(action, work, attempt(action, work, permit));
+            Attempt attempt = attempt(action, work, permit);
+            if (attempt instanceof Answered(Object result, boolean dispatched)) {
+                Answer answer = new Answer(action, work, result, dispatched, tracing.capture());
+                if (recordNow) {
+                    recordBatch(List.of(answer));
+                } else {
+                    answers.add(answer);
+                }
+            } else {
+                record(action, work, attempt);
+            }
         } catch (RuntimeException e) {
             // Nothing could be recorded (database trouble): the lease runs out and the item is taken again, in doubt.
             log.warn("{} attempt {} could not be recorded: {}", work.action(), work.attempts(), e.toString());
@@ -324,21 +391,124 @@ final class PartnerWorker implements SmartLifecycle {
             PartnerWorkItem work = leased.get();
             Instant now = clock.instant();
             switch (attempt) {
-                case Answered(Object result, boolean dispatched) -> {
-                    Status settled = action.completed(work, result);
-                    if (settled != Status.DONE && settled != Status.FAILED) {
-                        throw new IllegalStateException(work.action() + " completed as " + settled);
-                    }
-                    store.settle(work.id(), settled, dispatched ? 1 : 0, null, now);
-                    if (action.compensation()) {
-                        incidents.resolve(work.orderId(), work.action());
-                    }
-                    count(work, settled.name().toLowerCase(Locale.ROOT), dispatched);
-                }
+                case Answered answered -> throw new IllegalStateException("answers are recorded in batches");
                 case NothingCreated() -> settleVoided(action, work, 0, null, now);
                 case Failed f -> failed(action, work, f, now);
             }
         });
+    }
+
+    /** An answer waiting to be recorded, with the trace context of the call that got it. */
+    private record Answer(
+            PartnerAction<?, ?> action,
+            PartnerWorkItem work,
+            Object result,
+            boolean dispatched,
+            Map<String, String> trace) {}
+
+    /** The lease of an answer's work was lost: the whole batch rolls back. */
+    private static final class LeaseLost extends RuntimeException {
+
+        private final Answer answer;
+
+        LeaseLost(Answer answer) {
+            super("lease lost", null, false, false);
+            this.answer = answer;
+        }
+    }
+
+    private static final int MAX_ANSWERS_PER_TRANSACTION = 64;
+
+    /** The recorder thread: every waiting answer in one transaction; on stop, what is left, then it ends. */
+    private void recordAnswers() {
+        while (true) {
+            Answer first;
+            try {
+                first = answers.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                first = answers.poll();
+            }
+            if (first == null) {
+                if (recorder != Thread.currentThread() && calls == null) {
+                    return;
+                }
+                continue;
+            }
+            List<Answer> batch = new ArrayList<>();
+            batch.add(first);
+            answers.drainTo(batch, MAX_ANSWERS_PER_TRANSACTION - 1);
+            recordBatch(batch);
+        }
+    }
+
+    private void recordBatch(List<Answer> batch) {
+        if (batch.size() > 1) {
+            try {
+                List<Status> settled = transactions.execute(status -> {
+                    List<Status> done = new ArrayList<>(batch.size());
+                    for (Answer answer : batch) {
+                        done.add(complete(answer));
+                    }
+                    return done;
+                });
+                for (int i = 0; i < batch.size(); i++) {
+                    counted(batch.get(i), settled.get(i));
+                }
+                return;
+            } catch (RuntimeException e) {
+                log.debug(
+                        "Recording {} answers together failed, recording them one by one: {}",
+                        batch.size(),
+                        e.toString());
+            }
+        }
+        for (Answer answer : batch) {
+            try {
+                counted(answer, transactions.execute(status -> complete(answer)));
+            } catch (LeaseLost lost) {
+                log.info(
+                        "{} attempt {} lost its lease before it could record: its result is dropped",
+                        answer.work().action(),
+                        answer.work().attempts());
+                count(answer.work(), "stale", false);
+            } catch (RuntimeException e) {
+                // Nothing recorded (database trouble): the lease runs out and the item is taken again, in doubt.
+                log.warn(
+                        "{} attempt {} could not be recorded: {}",
+                        answer.work().action(),
+                        answer.work().attempts(),
+                        e.toString());
+            }
+        }
+    }
+
+    /**
+     * Records one answer in the caller's transaction: the action's {@code completed} first (it locks the service's record
+     * of the order), then the item settles in the same statement that checks the lease is still this worker's.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Status complete(Answer answer) {
+        PartnerWorkItem work = answer.work();
+        String orderId = work.orderId().toString();
+        try (TraceContextPropagation.Continued trace = tracing.carry(answer.trace());
+                MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId)) {
+            Status settled = ((PartnerAction) answer.action()).completed(work, answer.result());
+            if (settled != Status.DONE && settled != Status.FAILED) {
+                throw new IllegalStateException(work.action() + " completed as " + settled);
+            }
+            if (!store.settleLeased(work.id(), work.fence(), settled, answer.dispatched() ? 1 : 0, clock.instant())) {
+                throw new LeaseLost(answer);
+            }
+            if (answer.action().compensation()) {
+                incidents.resolve(work.orderId(), work.action());
+            }
+            return settled;
+        }
+    }
+
+    private void counted(Answer answer, Status settled) {
+        count(answer.work(), settled.name().toLowerCase(Locale.ROOT), answer.dispatched());
     }
 
     private void failed(PartnerAction<?, ?> action, PartnerWorkItem work, Failed failure, Instant now) {
@@ -381,12 +551,14 @@ final class PartnerWorker implements SmartLifecycle {
     }
 
     private void count(PartnerWorkItem work, String outcome, boolean dispatched) {
-        Counter.builder(METRIC)
-                .description("Attempts of partner calls by action and how they ended")
-                .tag("action", work.action())
-                .tag("outcome", outcome)
-                .tag("dispatched", Boolean.toString(dispatched))
-                .register(meters)
+        counters.computeIfAbsent(
+                        work.action() + "/" + outcome + "/" + dispatched,
+                        key -> Counter.builder(METRIC)
+                                .description("Attempts of partner calls by action and how they ended")
+                                .tag("action", work.action())
+                                .tag("outcome", outcome)
+                                .tag("dispatched", Boolean.toString(dispatched))
+                                .register(meters))
                 .increment();
     }
 

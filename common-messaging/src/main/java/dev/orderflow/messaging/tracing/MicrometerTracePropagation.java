@@ -111,8 +111,12 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
         };
     }
 
-    /** Makes an unsampled context the one outbox rows carry, until closed. */
-    private Continued carry(Map<String, String> headers) {
+    /** Makes a context (an unsampled one, or one captured on another thread) the one outbox rows carry, until closed. */
+    @Override
+    public Continued carry(Map<String, String> headers) {
+        if (headers.get(CloudEventHeaders.TRACEPARENT) == null) {
+            return () -> {};
+        }
         Map<String, String> previous = unsampled.get();
         unsampled.set(Map.copyOf(headers));
         return () -> {

@@ -33,6 +33,13 @@ public interface TraceContextPropagation {
      */
     Continued continueConsumer(Map<String, String> headers, String name, String orderId);
 
+    /**
+     * Makes a captured context the one outbox rows written meanwhile carry, without a span: work recorded on another
+     * thread than the one that did it (a partner call's answer) stays in its trace. Inside a current span, that span
+     * wins.
+     */
+    Continued carry(Map<String, String> captured);
+
     /** A span made current by {@link #continueTrace}; closing it ends the span. */
     @FunctionalInterface
     interface Continued extends AutoCloseable {
@@ -82,6 +89,11 @@ public interface TraceContextPropagation {
 
             @Override
             public Continued continueConsumer(Map<String, String> headers, String name, String orderId) {
+                return () -> {};
+            }
+
+            @Override
+            public Continued carry(Map<String, String> captured) {
                 return () -> {};
             }
         };

@@ -2,6 +2,7 @@ package dev.orderflow.messaging.testkit;
 
 import dev.orderflow.events.EventEnvelope;
 import dev.orderflow.events.EventJson;
+import dev.orderflow.events.EventType;
 import dev.orderflow.events.EventTypes;
 import dev.orderflow.events.SagaEvent;
 import dev.orderflow.events.Topics;
@@ -167,26 +168,23 @@ public class ServiceTestKit {
         }
     }
 
-    /** The events of a type the service wrote to its outbox for an order, oldest first. */
+    /**
+     * The events of a type published for an order, oldest first: from its topic, and from the outbox while the relay has
+     * not sent them yet (the relay deletes what Kafka acknowledged).
+     */
     public <T extends SagaEvent> List<T> published(UUID orderId, Class<T> type) {
-        return jdbc
-                .sql("select payload from outbox_event where message_key = :key and event_type = :type order by id")
-                .param("key", orderId.toString())
-                .param("type", EventTypes.of(type).name())
-                .query(String.class)
-                .list()
-                .stream()
-                .map(payload -> EventJson.read(payload.getBytes(StandardCharsets.UTF_8), type))
+        EventType<T> eventType = EventTypes.of(type);
+        return PublishedEvents.of(jdbc, bootstrapServers(), topics().of(eventType), orderId.toString()).stream()
+                .filter(event -> event.type().equals(eventType.name()))
+                .map(event -> EventJson.read(event.payloadBytes(), type))
                 .toList();
     }
 
-    /** The types of every event the service published on {@code topic} for an order, oldest first. */
+    /** The types of every event published on {@code topic} for an order, oldest first. */
     public List<String> publishedTypes(UUID orderId, String topic) {
-        return jdbc.sql("select event_type from outbox_event where message_key = :key and topic = :topic order by id")
-                .param("key", orderId.toString())
-                .param("topic", topic)
-                .query(String.class)
-                .list();
+        return PublishedEvents.of(jdbc, bootstrapServers(), topic, orderId.toString()).stream()
+                .map(PublishedEvents.Event::type)
+                .toList();
     }
 
     /** Whether the service's consumer group has applied this event (its inbox holds it). */

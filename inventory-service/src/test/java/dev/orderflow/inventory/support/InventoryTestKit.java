@@ -14,6 +14,7 @@ import dev.orderflow.messaging.Causation;
 import dev.orderflow.messaging.MessagingProperties;
 import dev.orderflow.messaging.Outbox;
 import dev.orderflow.messaging.inbox.Inbox;
+import dev.orderflow.messaging.testkit.PublishedEvents;
 import dev.orderflow.testsupport.TopicReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +108,7 @@ public class InventoryTestKit {
         await().atMost(Duration.ofSeconds(60)).until(() -> inbox.contains(GROUP, envelope.id()));
     }
 
-    /** One event inventory published, as written to its outbox. */
+    /** One event inventory published. */
     public record Published(String type, String payload, UUID causationId) {
 
         public <T extends SagaEvent> T as(EventType<T> expected) {
@@ -118,16 +119,17 @@ public class InventoryTestKit {
         }
     }
 
-    /** The events inventory published for an order, in order. */
+    /** The events inventory published for an order, in order (its topic, then its outbox: the relay deletes rows). */
     public List<Published> publishedFor(UUID orderId) {
-        return jdbc.sql("""
-                        select event_type, payload, causation_id from outbox_event
-                         where message_key = :key and source = 'inventory-service' order by id
-                        """)
-                .param("key", orderId.toString())
-                .query((rs, n) -> new Published(
-                        rs.getString("event_type"), rs.getString("payload"), rs.getObject("causation_id", UUID.class)))
-                .list();
+        return PublishedEvents.of(
+                        jdbc,
+                        environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                        messaging.topicNames().inventory(),
+                        orderId.toString())
+                .stream()
+                .filter(event -> event.source().equals("inventory-service"))
+                .map(event -> new Published(event.type(), event.payload(), event.causationId()))
+                .toList();
     }
 
     /** Why inventory's group dead-lettered the order's events, oldest first. */

@@ -8,6 +8,7 @@ import dev.orderflow.events.Topics;
 import dev.orderflow.messaging.Causation;
 import dev.orderflow.messaging.MessagingProperties;
 import dev.orderflow.messaging.Outbox;
+import dev.orderflow.messaging.testkit.PublishedEvents;
 import dev.orderflow.order.Order;
 import dev.orderflow.order.Orders;
 import dev.orderflow.order.TimelineEntry;
@@ -184,23 +185,28 @@ public class OrderTestKit {
         return order.timeline().stream().map(TimelineEntry::event).toList();
     }
 
-    /** An event order-service wrote to its outbox. */
+    /** An event order-service published. */
     public record Published(String type, UUID eventId, UUID correlationId, UUID causationId, JsonNode payload) {}
 
-    /** What order-service published for the order, oldest first (its own events only, not injected ones). */
+    /**
+     * What order-service published for the order, oldest first (its own events only, not injected ones): its topic, then
+     * its outbox (the relay deletes what Kafka acknowledged).
+     */
     public List<Published> published(UUID orderId) {
-        return jdbc.sql("""
-                        select event_type, event_id, correlation_id, causation_id, payload from outbox_event
-                        where message_key = :key and source = 'order-service' order by id
-                        """)
-                .param("key", orderId.toString())
-                .query((rs, n) -> new Published(
-                        rs.getString("event_type"),
-                        rs.getObject("event_id", UUID.class),
-                        rs.getObject("correlation_id", UUID.class),
-                        rs.getObject("causation_id", UUID.class),
-                        json.readTree(rs.getString("payload"))))
-                .list();
+        return PublishedEvents.of(
+                        jdbc,
+                        environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                        messaging.topicNames().orders(),
+                        orderId.toString())
+                .stream()
+                .filter(event -> event.source().equals("order-service"))
+                .map(event -> new Published(
+                        event.type(),
+                        event.id(),
+                        event.correlationId(),
+                        event.causationId(),
+                        json.readTree(event.payload())))
+                .toList();
     }
 
     public List<Published> published(UUID orderId, String type) {
