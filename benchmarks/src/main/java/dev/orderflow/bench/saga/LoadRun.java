@@ -250,7 +250,8 @@ final class LoadRun {
                 window,
                 Double.isNaN(rate) ? "" : String.format(Locale.ROOT, "%.0f", rate),
                 Long.toString(usage.completedOrders()),
-                String.format(Locale.ROOT, "%.1f", usage.msPerCompletedOrder()),
+                // No order completed in the window: no figure, rather than NaN or infinity.
+                usage.completedOrders() == 0 ? "–" : String.format(Locale.ROOT, "%.1f", usage.msPerCompletedOrder()),
                 String.format(Locale.ROOT, "%.2f", usage.runCores()),
                 String.format(Locale.ROOT, "%.2f", usage.boxCores()),
                 String.format(Locale.ROOT, "%.2f", usage.boxCores() - usage.runCores()));

@@ -110,7 +110,8 @@ record SagaSettings(
                 map.put("duration", duration.toString());
             }
         }
-        map.put("warmup", mode.equals("idle") ? "none" : warmup + " at " + warmupRate + " orders/s");
+        boolean warms = !mode.equals("idle") && !warmup.isZero() && warmupRate > 0;
+        map.put("warmup", warms ? warmup + " at " + warmupRate + " orders/s" : "none");
         map.put("profile", profile);
         map.put("traceSampling", sampling.isEmpty() ? "the services' own setting" : sampling);
         map.put("perClientRate (the generator's client, raised for the benchmark)", perClientRate);
