@@ -38,15 +38,17 @@ public final class Platform implements AutoCloseable {
     private final Path root;
     private final int portOffset;
     private final Path logs;
+    private final List<String> jvmOptions;
     private final List<String> commonArguments;
     private final Map<ServiceSpec, String> databases = new LinkedHashMap<>();
     private final Map<ServiceSpec, JarProcess> processes = new LinkedHashMap<>();
     private final SandboxTokens tokens;
 
-    private Platform(Path root, int portOffset, List<String> commonArguments) {
+    private Platform(Path root, int portOffset, List<String> jvmOptions, List<String> commonArguments, Path logs) {
         this.root = root;
         this.portOffset = portOffset;
-        this.logs = root.resolve("target/local-stack/logs-" + portOffset);
+        this.logs = logs;
+        this.jvmOptions = jvmOptions;
         this.commonArguments = commonArguments;
         this.tokens = new SandboxTokens(partnersUrl(portOffset));
     }
@@ -59,6 +61,17 @@ public final class Platform implements AutoCloseable {
      * @param extraArguments Spring arguments for every service (e.g. a shorter order deadline in tests)
      */
     public static Platform start(Path root, int portOffset, List<String> extraArguments) {
+        return start(
+                root, portOffset, extraArguments, List.of(), root.resolve("target/local-stack/logs-" + portOffset));
+    }
+
+    /**
+     * Like {@link #start(Path, int, List)}, with JVM options added to every process's (a profiler's, say) and the
+     * processes' logs written to {@code logs}: the saga benchmark keeps them with its report, and can start the jars of
+     * another checkout without writing into it.
+     */
+    public static Platform start(
+            Path root, int portOffset, List<String> extraArguments, List<String> extraJvmOptions, Path logs) {
         String kafka = SharedKafka.bootstrapServers();
         // The sandbox partners: payment provider, carrier and identity provider in one process.
         String partners = partnersUrl(portOffset);
@@ -73,7 +86,9 @@ public final class Platform implements AutoCloseable {
                 "--spring.http.serviceclient.carrier.base-url=" + partners,
                 "--orderflow.notifications.channels=log"));
         common.addAll(extraArguments);
-        Platform platform = new Platform(root, portOffset, List.copyOf(common));
+        List<String> jvmOptions = new ArrayList<>(List.of(JVM_OPTIONS.split("\\s+")));
+        jvmOptions.addAll(extraJvmOptions);
+        Platform platform = new Platform(root, portOffset, List.copyOf(jvmOptions), List.copyOf(common), logs);
         // At JVM exit the services stop before the broker and database they use.
         SharedShutdown.beforeSharedResourcesStop(platform::close);
         try {
@@ -170,11 +185,7 @@ public final class Platform implements AutoCloseable {
             arguments.add("--spring.datasource.url=" + database);
         }
         JarProcess process = JarProcess.start(
-                spec.name(),
-                JarProcess.execJar(root, spec.name()),
-                List.of(JVM_OPTIONS.split("\\s+")),
-                arguments,
-                logFile(spec));
+                spec.name(), JarProcess.execJar(root, spec.name()), jvmOptions, arguments, logFile(spec));
         processes.put(spec, process);
         log.info("Started {} (pid {}) on port {}", spec.name(), process.pid(), port(spec));
     }

@@ -18,12 +18,13 @@ final class Report {
 
     static void write(
             Path out,
-            SagaBenchmark.Settings settings,
+            SagaSettings settings,
             Schedule schedule,
             List<PlacedOrder> orders,
             List<Map<String, Object>> timeline,
             Map<String, Object> summary,
-            Verification verification)
+            Verification verification,
+            List<Table> tables)
             throws IOException {
         writeOrders(out.resolve("orders.csv"), orders);
         writeTimeline(out.resolve("timeline.csv"), timeline);
@@ -35,20 +36,15 @@ final class Report {
                 done.stream().filter(o -> "COMPLETED".equals(o.outcome)).count();
         long lastTerminal =
                 done.stream().mapToLong(o -> o.terminalEpochMillis).max().orElse(start);
-        summary.put(
-                "settings",
-                Map.of(
-                        "rate",
-                        settings.rate(),
-                        "duration",
-                        settings.duration().toString(),
-                        "phases",
-                        schedule.phases().toString()));
+        summary.put("schedule", schedule.phases().toString());
         summary.put("ordersSent", orders.size());
         summary.put("ordersAccepted", verification.accepted());
         summary.put("ordersRefused", verification.refused());
         summary.put("ordersCompleted", completed);
-        summary.put("completedPerSecondOverLoad", round(completed / loadSeconds));
+        if (!settings.mode().equals("burst")) {
+            // A burst places its orders in a moment: only the rate until the last one finished means anything.
+            summary.put("completedPerSecondOverLoad", round(completed / loadSeconds));
+        }
         summary.put(
                 "completedPerSecondUntilLastTerminal", round(completed / Math.max(1, (lastTerminal - start) / 1000.0)));
         summary.put(
@@ -81,8 +77,32 @@ final class Report {
         }
         summary.put("phases", phases);
         if (settings.mode().equals("max")) {
-            summary.put("maxSustainableRate", maxSustainable(schedule, phases, timeline));
+            double best = maxSustainable(schedule, phases, timeline);
+            summary.put("maxSustainableRate", best);
+            schedule.phases().stream()
+                    .filter(phase -> phase.rate() == best)
+                    .findFirst()
+                    .map(phase -> cpuOf(summary, phase.name()))
+                    .ifPresent(cpu -> summary.put("cpuMsPerCompletedOrderAtMaxSustainableRate", cpu));
         }
+        putVerification(summary, verification);
+        Files.writeString(
+                out.resolve("summary.json"),
+                SagaBenchmark.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        Files.writeString(out.resolve("summary.html"), html(summary, orders, timeline, start, tables));
+    }
+
+    /** The idle mode's report: its tables and the summary, no orders and no charts. */
+    static void writeIdle(Path out, Map<String, Object> summary, Verification verification, List<Table> tables)
+            throws IOException {
+        putVerification(summary, verification);
+        Files.writeString(
+                out.resolve("summary.json"),
+                SagaBenchmark.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+        Files.writeString(out.resolve("summary.html"), page(verification.passed(), "", tables, summary));
+    }
+
+    private static void putVerification(Map<String, Object> summary, Verification verification) {
         summary.put(
                 "verification",
                 Map.of(
@@ -90,10 +110,15 @@ final class Report {
                         "notTerminal", verification.notTerminal(),
                         "refused", verification.refused(),
                         "violations", verification.violations()));
-        Files.writeString(
-                out.resolve("summary.json"),
-                SagaBenchmark.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
-        Files.writeString(out.resolve("summary.html"), html(summary, orders, timeline, start));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object cpuOf(Map<String, Object> summary, String phase) {
+        Object byPhase = summary.get("cpuPerOrderByPhase");
+        if (byPhase instanceof Map<?, ?> phases && phases.get(phase) instanceof Map<?, ?> cpu) {
+            return ((Map<String, Object>) cpu).get("cpuMsPerCompletedOrder");
+        }
+        return null;
     }
 
     /** The highest step whose p99 place → terminal stayed under 1 s while the backlog and lag did not keep growing. */
@@ -198,7 +223,11 @@ final class Report {
     }
 
     private static String html(
-            Map<String, Object> summary, List<PlacedOrder> orders, List<Map<String, Object>> timeline, long start) {
+            Map<String, Object> summary,
+            List<PlacedOrder> orders,
+            List<Map<String, Object>> timeline,
+            long start,
+            List<Table> tables) {
         // Per second: orders sent and orders finished (by the platform's terminal timestamp).
         TreeMap<Long, double[]> perSecond = new TreeMap<>();
         for (PlacedOrder o : orders) {
@@ -224,21 +253,35 @@ final class Report {
                 .forEach(p -> pipeline.put(
                         (long) number(p, "t"), new double[] {number(p, "outboxBacklog"), number(p, "consumerLag")}));
         boolean passed = (Boolean) ((Map<?, ?>) summary.get("verification")).get("passed");
-        return """
-                <!doctype html><html><head><meta charset="utf-8"><title>Orderflow saga benchmark</title>
-                <style>body{font-family:sans-serif;max-width:1000px;margin:2em auto}pre{background:#f4f4f4;padding:1em;overflow:auto}
-                .ok{color:#1a7f37}.bad{color:#cf222e}</style></head><body>
-                <h1>Orderflow saga benchmark — <span class="%s">%s</span></h1>
+        String charts = """
                 <h2>Throughput (orders per second: sent, finished)</h2>%s
                 <h2>Place → terminal latency per 5 s of placing (ms: p50, p95, p99)</h2>%s
                 <h2>Pipeline (outbox backlog rows, consumer lag records)</h2>%s
+                """.formatted(
+                        chart(perSecond, List.of("sent", "finished")),
+                        chart(latency, List.of("p50", "p95", "p99")),
+                        chart(pipeline, List.of("outbox backlog", "consumer lag")));
+        return page(passed, charts, tables, summary);
+    }
+
+    private static String page(boolean passed, String charts, List<Table> tables, Map<String, Object> summary) {
+        StringBuilder tableHtml = new StringBuilder();
+        tables.forEach(t -> tableHtml.append(t.html()));
+        return """
+                <!doctype html><html><head><meta charset="utf-8"><title>Orderflow saga benchmark</title>
+                <style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}pre{background:#f4f4f4;padding:1em;overflow:auto}
+                .ok{color:#1a7f37}.bad{color:#cf222e}table{border-collapse:collapse;margin-bottom:1em}
+                td,th{border:1px solid #ccc;padding:2px 6px;font-size:90%%;text-align:right}td:first-child{text-align:left}</style>
+                </head><body>
+                <h1>Orderflow saga benchmark — <span class="%s">%s</span></h1>
+                %s
+                %s
                 <h2>Summary</h2><pre>%s</pre></body></html>
                 """.formatted(
                         passed ? "ok" : "bad",
                         passed ? "PASSED: every order terminal, invariants hold" : "FAILED",
-                        chart(perSecond, List.of("sent", "finished")),
-                        chart(latency, List.of("p50", "p95", "p99")),
-                        chart(pipeline, List.of("outbox backlog", "consumer lag")),
+                        charts,
+                        tableHtml,
                         SagaBenchmark.JSON
                                 .writerWithDefaultPrettyPrinter()
                                 .writeValueAsString(summary)
