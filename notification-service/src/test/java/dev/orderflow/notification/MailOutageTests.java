@@ -54,7 +54,7 @@ class MailOutageTests {
 
         mail.restart();
 
-        await().atMost(LIMIT).until(() -> kit.notification(orderId, "email").status() == NotificationStatus.SENT);
+        await().atMost(LIMIT).until(() -> kit.sent(orderId, "email"));
         Notification email = kit.notification(orderId, "email");
         assertThat(email.sentAt()).isNotNull();
         assertThat(mail.messagesWithId(email.messageId())).hasSize(1);

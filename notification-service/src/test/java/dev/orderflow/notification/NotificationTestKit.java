@@ -42,6 +42,12 @@ class NotificationTestKit extends ServiceTestKit {
                 .orElseThrow(() -> new AssertionError("order " + orderId + " has no " + channel + " notification"));
     }
 
+    /** Whether the order's notification through the channel exists and was sent: a condition to await. */
+    boolean sent(UUID orderId, String channel) {
+        return notifications(orderId).stream()
+                .anyMatch(n -> n.channel().equals(channel) && n.status() == NotificationStatus.SENT);
+    }
+
     /** The partner work delivering an order's notification through a channel. */
     PartnerWorkItem delivery(UUID orderId, String channel) {
         return partnerWork(orderId, Channels.action(channel))

@@ -73,7 +73,7 @@ class WebhookNotificationTests {
 
         kit.publish(completed(orderId));
 
-        await().atMost(LIMIT).until(() -> kit.notification(orderId, "webhook").status() == NotificationStatus.SENT);
+        await().atMost(LIMIT).until(() -> kit.sent(orderId, "webhook"));
         Notification webhook = kit.notification(orderId, "webhook");
         TestWebhookReceiver.Received delivery = deliveriesOf(webhook.id()).getFirst();
         String body = new String(delivery.body(), StandardCharsets.UTF_8);
@@ -118,7 +118,7 @@ class WebhookNotificationTests {
 
         await().atMost(LIMIT).until(() -> circuit.getState() == CircuitBreaker.State.OPEN);
         for (UUID orderId : orders) {
-            await().atMost(LIMIT).until(() -> kit.notification(orderId, "email").status() == NotificationStatus.SENT);
+            await().atMost(LIMIT).until(() -> kit.sent(orderId, "email"));
             assertThat(kit.notification(orderId, "log").status()).isEqualTo(NotificationStatus.SENT);
             assertThat(kit.notification(orderId, "webhook").status()).isEqualTo(NotificationStatus.PENDING);
         }
@@ -134,8 +134,7 @@ class WebhookNotificationTests {
         receiver.answer(204);
 
         for (UUID orderId : orders) {
-            await().atMost(LIMIT)
-                    .until(() -> kit.notification(orderId, "webhook").status() == NotificationStatus.SENT);
+            await().atMost(LIMIT).until(() -> kit.sent(orderId, "webhook"));
             Notification webhook = kit.notification(orderId, "webhook");
             assertThat(deliveriesOf(webhook.id())).isNotEmpty();
         }

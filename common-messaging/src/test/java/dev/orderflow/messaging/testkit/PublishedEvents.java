@@ -38,6 +38,23 @@ public final class PublishedEvents {
     private PublishedEvents() {}
 
     public static List<Event> of(JdbcClient jdbc, String bootstrapServers, String topic, String key) {
+        // The outbox first: a row the relay deletes after this read was acknowledged by Kafka before it went, so the
+        // topic read that follows has it. The other order would lose an event published between the two reads.
+        List<Event> pending = jdbc.sql("""
+                        select event_id, event_type, source, correlation_id, causation_id, payload, traceparent
+                        from outbox_event where topic = :topic and message_key = :key order by id
+                        """)
+                .param("topic", topic)
+                .param("key", key)
+                .query((rs, n) -> new Event(
+                        rs.getObject("event_id", UUID.class),
+                        rs.getString("event_type"),
+                        rs.getString("source"),
+                        rs.getObject("correlation_id", UUID.class),
+                        rs.getObject("causation_id", UUID.class),
+                        rs.getString("payload"),
+                        rs.getString("traceparent")))
+                .list();
         List<Event> events = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : TopicReader.readKey(bootstrapServers, topic, key)) {
@@ -53,26 +70,11 @@ public final class PublishedEvents {
                 events.add(event);
             }
         }
-        jdbc.sql("""
-                        select event_id, event_type, source, correlation_id, causation_id, payload, traceparent
-                        from outbox_event where topic = :topic and message_key = :key order by id
-                        """)
-                .param("topic", topic)
-                .param("key", key)
-                .query((rs, n) -> new Event(
-                        rs.getObject("event_id", UUID.class),
-                        rs.getString("event_type"),
-                        rs.getString("source"),
-                        rs.getObject("correlation_id", UUID.class),
-                        rs.getObject("causation_id", UUID.class),
-                        rs.getString("payload"),
-                        rs.getString("traceparent")))
-                .list()
-                .forEach(event -> {
-                    if (seen.add(event.id())) {
-                        events.add(event);
-                    }
-                });
+        pending.forEach(event -> {
+            if (seen.add(event.id())) {
+                events.add(event);
+            }
+        });
         return events;
     }
 
