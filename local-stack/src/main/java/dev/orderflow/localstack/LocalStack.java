@@ -25,6 +25,10 @@ public final class LocalStack {
         // Logs are for the person at the terminal here: text, not the JSON every deployment writes. Traces are kept
         // whole (100 %) and exported when OTEL_EXPORTER_OTLP_ENDPOINT points at a collector (README, Operating).
         arguments.add("--logging.structured.format.console=");
+        if (List.of(args).stream().noneMatch(arg -> arg.startsWith("--management.tracing.sampling.probability="))) {
+            // Development samples every order (production: 10 %, ADR 0012).
+            arguments.add("--management.tracing.sampling.probability=1.0");
+        }
         arguments.addAll(List.of(args));
         Platform platform = Platform.start(root, 0, arguments);
         CountDownLatch stopped = new CountDownLatch(1);

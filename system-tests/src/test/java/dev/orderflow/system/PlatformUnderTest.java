@@ -31,7 +31,9 @@ final class PlatformUnderTest {
     private static final List<String> ARGUMENTS = List.of(
             "--orderflow.orders.deadline=" + DEADLINE.toSeconds() + "s",
             "--orderflow.orders.deadline-scan.interval=2s",
-            "--orderflow.api.load-shedding.per-client-rate=" + PER_CLIENT_RATE);
+            "--orderflow.api.load-shedding.per-client-rate=" + PER_CLIENT_RATE,
+            // Every order a whole trace: the observability scenario follows one order across all five services.
+            "--management.tracing.sampling.probability=1.0");
     private static Platform platform;
     private static OtlpReceiver traces;
 

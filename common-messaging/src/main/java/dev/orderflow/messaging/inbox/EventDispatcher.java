@@ -191,10 +191,17 @@ public final class EventDispatcher {
                 MDC.MDCCloseable e = MDC.putCloseable("eventId", envelope.id().toString());
                 MDC.MDCCloseable c = MDC.putCloseable(
                         "correlationId", envelope.correlationId().toString())) {
-            r.handler()
-                    .dispatch(
-                            r.event(),
-                            new EventContext(envelope, group, r.record().topic()));
+            try {
+                r.handler()
+                        .dispatch(
+                                r.event(),
+                                new EventContext(envelope, group, r.record().topic()));
+            } catch (RuntimeException failure) {
+                if (FailureClassifier.classify(failure) != FailureClassifier.Kind.TRANSIENT) {
+                    span.failed(failure);
+                }
+                throw failure;
+            }
         }
     }
 

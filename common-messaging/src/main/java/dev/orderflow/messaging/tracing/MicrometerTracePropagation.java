@@ -96,7 +96,18 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
             return () -> {};
         }
         if (!TraceContextPropagation.isSampled(traceparent)) {
-            return carry(headers);
+            Continued carried = carry(headers);
+            return new Continued() {
+                @Override
+                public void close() {
+                    carried.close();
+                }
+
+                @Override
+                public void failed(Throwable failure) {
+                    recordFailure(traceparent, name, orderId, failure);
+                }
+            };
         }
         Span span = propagator
                 .extract(headers, Map::get)
@@ -105,10 +116,31 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
                 .tag(OrderIdSpans.ORDER_ID, orderId)
                 .start();
         Tracer.SpanInScope scope = tracer.withSpan(span);
-        return () -> {
-            scope.close();
-            span.end();
+        return new Continued() {
+            @Override
+            public void close() {
+                scope.close();
+                span.end();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                span.error(failure);
+            }
         };
+    }
+
+    /** One error span in an unsampled trace: the same trace id, marked sampled from here on so it is exported. */
+    private void recordFailure(String traceparent, String name, String orderId, Throwable failure) {
+        String sampled = traceparent.substring(0, traceparent.length() - 2) + "01";
+        propagator
+                .extract(Map.of(CloudEventHeaders.TRACEPARENT, sampled), Map::get)
+                .name(name)
+                .kind(Span.Kind.CONSUMER)
+                .tag(OrderIdSpans.ORDER_ID, orderId)
+                .start()
+                .error(failure)
+                .end();
     }
 
     /** Makes a context (an unsampled one, or one captured on another thread) the one outbox rows carry, until closed. */

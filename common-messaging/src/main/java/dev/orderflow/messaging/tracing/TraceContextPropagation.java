@@ -45,6 +45,12 @@ public interface TraceContextPropagation {
     interface Continued extends AutoCloseable {
         @Override
         void close();
+
+        /**
+         * The work failed for good (not a passing outage): the span says so; in a trace that is not sampled, a span of
+         * its own is recorded for the failure, so errors reach the trace backend whatever the sampling (ADR 0012).
+         */
+        default void failed(Throwable failure) {}
     }
 
     interface Scope extends AutoCloseable {

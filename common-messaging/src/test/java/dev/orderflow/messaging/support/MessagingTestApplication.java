@@ -37,6 +37,11 @@ public class MessagingTestApplication {
     }
 
     @Bean
+    RecordedSpans recordedSpans() {
+        return new RecordedSpans();
+    }
+
+    @Bean
     ScriptedPartner scriptedPartner() {
         return new ScriptedPartner();
     }

@@ -4,6 +4,7 @@ import dev.orderflow.events.SagaEvent;
 import dev.orderflow.events.order.OrderPlaced;
 import dev.orderflow.messaging.EventContext;
 import dev.orderflow.messaging.TransientFailure;
+import dev.orderflow.messaging.tracing.TraceContextPropagation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.util.Map;
@@ -31,12 +32,14 @@ public class TestHandlers {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<Tracer> tracer;
+    private final TraceContextPropagation tracing;
     private final Map<UUID, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
-    TestHandlers(JdbcClient jdbc, ObjectProvider<Tracer> tracer) {
+    TestHandlers(JdbcClient jdbc, ObjectProvider<Tracer> tracer, TraceContextPropagation tracing) {
         this.jdbc = jdbc;
         this.tracer = tracer;
+        this.tracing = tracing;
     }
 
     public void failTransiently(UUID orderId, int times) {
@@ -71,8 +74,9 @@ public class TestHandlers {
         Tracer t = tracer.getIfAvailable();
         Span span = t == null ? null : t.currentSpan();
         jdbc.sql("""
-                        insert into applied_event (consumer_group, event_id, event_type, order_id, customer_id, trace_id)
-                        values (:group, :eventId, :type, :orderId, :customerId, :traceId)
+                        insert into applied_event (consumer_group, event_id, event_type, order_id, customer_id, trace_id,
+                                                   carried_traceparent)
+                        values (:group, :eventId, :type, :orderId, :customerId, :traceId, :carried)
                         """)
                 .param("group", context.consumerGroup())
                 .param("eventId", context.envelope().id())
@@ -80,6 +84,7 @@ public class TestHandlers {
                 .param("orderId", event.orderId())
                 .param("customerId", event instanceof OrderPlaced placed ? placed.customerId() : null)
                 .param("traceId", span == null ? null : span.context().traceId())
+                .param("carried", tracing.capture().get("traceparent"))
                 .update();
     }
 }
