@@ -2,6 +2,7 @@ package dev.orderflow.order.support;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventEnvelope;
 import dev.orderflow.events.SagaEvent;
 import dev.orderflow.events.Topics;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.search.Search;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,9 +189,14 @@ public class OrderTestKit {
     /** An event order-service wrote to its outbox. */
     public record Published(String type, UUID eventId, UUID correlationId, UUID causationId, JsonNode payload) {}
 
-    /** What order-service published for the order, oldest first (its own events only, not injected ones). */
+    /**
+     * What order-service published for the order, oldest first (its own events only, not injected ones): what the
+     * orders topic holds, then what still waits in the outbox. The relay deletes the rows Kafka acknowledged (ADR
+     * 0011), so the table is read first: a row deleted after that read is on the topic by the time it is read. An event
+     * found in both, or republished, counts once.
+     */
     public List<Published> published(UUID orderId) {
-        return jdbc.sql("""
+        List<Published> waiting = jdbc.sql("""
                         select event_type, event_id, correlation_id, causation_id, payload from outbox_event
                         where message_key = :key and source = 'order-service' order by id
                         """)
@@ -201,6 +208,27 @@ public class OrderTestKit {
                         rs.getObject("causation_id", UUID.class),
                         json.readTree(rs.getString("payload"))))
                 .list();
+        Map<UUID, Published> published = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : readTopic(topics().orders())) {
+            if (orderId.toString().equals(record.key())
+                    && "order-service".equals(header(record, CloudEventHeaders.SOURCE))) {
+                UUID eventId = UUID.fromString(header(record, CloudEventHeaders.ID));
+                published.putIfAbsent(
+                        eventId,
+                        new Published(
+                                header(record, CloudEventHeaders.TYPE),
+                                eventId,
+                                UUID.fromString(header(record, CloudEventHeaders.CORRELATION_ID)),
+                                UUID.fromString(header(record, CloudEventHeaders.CAUSATION_ID)),
+                                json.readTree(record.value())));
+            }
+        }
+        waiting.forEach(row -> published.putIfAbsent(row.eventId(), row));
+        return List.copyOf(published.values());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     public List<Published> published(UUID orderId, String type) {
