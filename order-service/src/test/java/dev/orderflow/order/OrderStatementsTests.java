@@ -1,7 +1,10 @@
 package dev.orderflow.order;
 
 import static dev.orderflow.order.support.OrderTestKit.customer;
+import static dev.orderflow.order.support.OrderTestKit.lines;
+import static dev.orderflow.order.support.OrderTestKit.orderBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.orderflow.events.EventEnvelope;
 import dev.orderflow.events.EventType;
@@ -17,11 +20,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The round trips order-service makes per order, counted at the JDBC driver: the order's own statements, without the
  * messaging machinery's (outbox, inbox), which common-messaging accounts for. A saga event locks the order's row and
- * writes what changed in one statement, whatever the event.
+ * writes what changed in one statement, whatever the event; placing an order writes it in one statement.
  */
 @OrderServiceIntegrationTest
 class OrderStatementsTests {
@@ -29,11 +34,34 @@ class OrderStatementsTests {
     private final OrderTestKit kit;
     private final OrderSaga saga;
     private final StatementLog statements;
+    private final MockMvc mvc;
 
-    OrderStatementsTests(OrderTestKit kit, OrderSaga saga, StatementLog statements) {
+    OrderStatementsTests(OrderTestKit kit, OrderSaga saga, StatementLog statements, MockMvc mvc) {
         this.kit = kit;
         this.saga = saga;
         this.statements = statements;
+        this.mvc = mvc;
+    }
+
+    @Test
+    void placingAnOrderUnderAnIdempotencyKeyTakesFiveStatementsOfItsOwnAndOneCommit() {
+        String body = orderBody(customer("statements-place"), lines("SKU-1", 2, "SKU-2", 1, "SKU-3", 4));
+
+        List<String> sent = statements.during(() -> {
+            try {
+                mvc.perform(post("/api/orders")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body))
+                        .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(202));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // Bound the wait for the key, claim it, lift the bound, insert the order, store the response.
+        assertThat(own(sent)).as("%s", sent).hasSize(5);
+        assertThat(sent).as("%s", sent).containsOnlyOnce(StatementLog.COMMIT);
     }
 
     @Test

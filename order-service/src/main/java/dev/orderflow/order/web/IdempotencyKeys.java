@@ -66,10 +66,15 @@ class IdempotencyKeys {
      * @throws KeyInProgressException if the request holding the key did not finish in time
      */
     Optional<StoredResponse> claim(String key, String requestHash, Instant now) {
-        String lockTimeout = jdbc.sql("select current_setting('lock_timeout')")
-                .query(String.class)
+        // Reads the setting and bounds it in one round trip: the subquery (kept apart by offset 0) is read before the
+        // outer select list sets the new value.
+        String lockTimeout = jdbc.sql("""
+                        select set_config('lock_timeout', :wait, true) as bounded, previous
+                        from (select current_setting('lock_timeout') as previous offset 0) as before
+                        """)
+                .param("wait", wait.toMillis() + "ms")
+                .query((rs, n) -> rs.getString("previous"))
                 .single();
-        setLockTimeout(wait.toMillis() + "ms");
         int claimed;
         try {
             // An expired key that clean-up has not deleted yet counts as new.
