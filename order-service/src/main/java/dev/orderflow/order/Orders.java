@@ -7,12 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -168,73 +166,18 @@ public class Orders {
                 .param("statusChangedAt", Timestamp.from(order.statusChangedAt()))
                 .param("deadlineAt", Timestamp.from(order.deadlineAt()))
                 .param("lines", lines)
-                .param("entries", entries(order))
+                .param("entries", OrderChangeStatement.timelineRows(order))
                 .update();
     }
 
     /**
-     * Stores what the transitions changed, in one statement: the row's changed columns, the new timeline entries and,
-     * when they were priced, the items' unit prices. The caller holds the row lock.
+     * Stores what the transitions changed, in one statement ({@link OrderChangeStatement}): the row's changed columns,
+     * the new timeline entries and, when they were priced, the items' unit prices. The caller holds the row lock.
      */
     void save(Order order) {
-        Set<Order.Change> changes = order.changes();
-        List<Object[]> entries = entries(order);
-        if (changes.isEmpty() && entries.isEmpty()) {
-            return;
-        }
-        Map<String, @Nullable Object> params = new HashMap<>();
-        params.put("id", order.id());
-        List<String> with = new ArrayList<>();
-        if (changes.contains(Order.Change.PRICES)) {
-            with.add("""
-                    priced as (
-                        update order_item i set unit_price = p.unit_price
-                        from (values :prices) as p (sku, unit_price)
-                        where i.order_id = :id and i.sku = p.sku
-                    )""");
-            params.put(
-                    "prices",
-                    order.items().stream()
-                            .map(item -> new Object[] {item.sku(), item.unitPrice()})
-                            .toList());
-        }
-        if (!entries.isEmpty()) {
-            with.add("recorded as (insert into order_timeline (order_id, status, event, at) values :entries)");
-            params.put("entries", entries);
-        }
-        List<String> set = new ArrayList<>();
-        set.add("updated_at = :updatedAt");
-        params.put("updatedAt", Timestamp.from(order.updatedAt()));
-        if (changes.contains(Order.Change.STATUS)) {
-            set.add("status = :status, cancellation_reason = :reason, status_changed_at = :statusChangedAt");
-            params.put("status", order.status().name());
-            params.put("reason", reasonOf(order));
-            params.put("statusChangedAt", Timestamp.from(order.statusChangedAt()));
-        }
-        if (changes.contains(Order.Change.TOTAL)) {
-            set.add("total = :total, currency = :currency");
-            params.put("total", order.total());
-            params.put("currency", order.currency());
-        }
-        if (changes.contains(Order.Change.LAST_EVENT)) {
-            set.add("last_event_id = :lastEventId");
-            params.put("lastEventId", order.lastEventId());
-        }
-        if (changes.contains(Order.Change.COMPLETION_ANNOUNCED)) {
-            set.add("completion_announced = :completionAnnounced");
-            params.put("completionAnnounced", order.completionAnnounced());
-        }
-        String sql = (with.isEmpty() ? "" : "with " + String.join(",\n", with) + "\n") + "update orders set "
-                + String.join(", ", set) + " where id = :id";
-        jdbc.sql(sql).params(params).update();
-    }
-
-    /** The order's new timeline entries as rows of {@code (order_id, status, event, at)}. */
-    private static List<Object[]> entries(Order order) {
-        return order.newTimelineEntries().stream()
-                .map(entry ->
-                        new Object[] {order.id(), entry.status().name(), entry.event(), Timestamp.from(entry.at())})
-                .toList();
+        OrderChangeStatement.of(order)
+                .ifPresent(
+                        change -> jdbc.sql(change.sql()).params(change.params()).update());
     }
 
     private Optional<Order> one(String sql, UUID id) {
@@ -275,11 +218,6 @@ public class Orders {
                 .map(row -> row.toOrder(
                         items.getOrDefault(row.id(), List.of()), timelines.getOrDefault(row.id(), List.of())))
                 .toList();
-    }
-
-    private static @Nullable String reasonOf(Order order) {
-        CancellationReason reason = order.cancellationReason();
-        return reason == null ? null : reason.name();
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
