@@ -16,9 +16,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,36 +30,59 @@ import org.jspecify.annotations.Nullable;
  * An order and its place in the saga. Status only moves forward and COMPLETED and CANCELLED are final: an event that
  * arrives late, or for a final order, is only added to the timeline. What the order owes the other services
  * (OrderCompleted, OrderCancelled) is collected as announcements for the outbox.
+ *
+ * <p>Readers get the whole order. Writers lock only the row's saga state ({@link Orders#lock}), plus the items when they
+ * price them: the customer, the address and the stored timeline are then not loaded, and asking for them is a bug. The
+ * order notes what its transitions changed ({@link #changes()}, {@link #newTimelineEntries()}), so that only that is
+ * written.
  */
 public final class Order {
 
+    /** A part of the stored order that a transition changed; the repository writes the changed parts only. */
+    enum Change {
+        /** status, cancellation reason and the time of the status change */
+        STATUS,
+        /** total and currency */
+        TOTAL,
+        /** the items' unit prices */
+        PRICES,
+        /** the last event received */
+        LAST_EVENT,
+        /** that OrderCompleted went out */
+        COMPLETION_ANNOUNCED
+    }
+
     private final UUID id;
-    private final String customerId;
+    private final @Nullable String customerId;
     private final String customerEmail;
-    private final ShippingAddress shippingAddress;
+    private final @Nullable ShippingAddress shippingAddress;
     private final UUID correlationId;
     private final Instant createdAt;
     private final Instant deadlineAt;
-    private final List<TimelineEntry> timeline;
+    private final @Nullable List<TimelineEntry> storedTimeline;
+    private final List<TimelineEntry> newTimelineEntries = new ArrayList<>();
     private final List<OrderEvent> announcements = new ArrayList<>();
-    private final int storedTimelineEntries;
-    private List<OrderItem> items;
+    private final Set<Change> changes = EnumSet.noneOf(Change.class);
+    private @Nullable List<OrderItem> items;
     private OrderStatus status;
     private @Nullable CancellationReason cancellationReason;
     private @Nullable BigDecimal total;
     private @Nullable String currency;
-    private Instant updatedAt;
+    private @Nullable Instant updatedAt;
     private Instant statusChangedAt;
     private UUID lastEventId;
     private boolean completionAnnounced;
 
-    /** Restores an order as stored; {@link #place} creates a new one. */
+    /**
+     * Restores an order as stored; {@link #place} creates a new one. A part given as null was not loaded: {@code
+     * customerId}, {@code shippingAddress}, {@code updatedAt}, {@code items} and {@code timeline}.
+     */
     Order(
             UUID id,
-            String customerId,
+            @Nullable String customerId,
             String customerEmail,
-            ShippingAddress shippingAddress,
-            List<OrderItem> items,
+            @Nullable ShippingAddress shippingAddress,
+            @Nullable List<OrderItem> items,
             OrderStatus status,
             @Nullable CancellationReason cancellationReason,
             @Nullable BigDecimal total,
@@ -66,15 +91,15 @@ public final class Order {
             UUID lastEventId,
             boolean completionAnnounced,
             Instant createdAt,
-            Instant updatedAt,
+            @Nullable Instant updatedAt,
             Instant statusChangedAt,
             Instant deadlineAt,
-            List<TimelineEntry> timeline) {
+            @Nullable List<TimelineEntry> timeline) {
         this.id = id;
         this.customerId = customerId;
         this.customerEmail = customerEmail;
         this.shippingAddress = shippingAddress;
-        this.items = List.copyOf(items);
+        this.items = items == null ? null : List.copyOf(items);
         this.status = status;
         this.cancellationReason = cancellationReason;
         this.total = total;
@@ -86,8 +111,7 @@ public final class Order {
         this.updatedAt = updatedAt;
         this.statusChangedAt = statusChangedAt;
         this.deadlineAt = deadlineAt;
-        this.timeline = new ArrayList<>(timeline);
-        this.storedTimelineEntries = timeline.size();
+        this.storedTimeline = timeline == null ? null : List.copyOf(timeline);
     }
 
     /**
@@ -108,7 +132,7 @@ public final class Order {
         if (items.stream().anyMatch(item -> item.unitPrice() != null)) {
             throw new IllegalArgumentException("a new order is not priced");
         }
-        return new Order(
+        Order order = new Order(
                 id,
                 customerId,
                 customerEmail,
@@ -125,13 +149,15 @@ public final class Order {
                 now,
                 now,
                 now.plus(deadline),
-                List.of(new TimelineEntry(PENDING, Trigger.ORDER_PLACED, now)));
+                List.of());
+        order.newTimelineEntries.add(new TimelineEntry(PENDING, Trigger.ORDER_PLACED, now));
+        return order;
     }
 
     /** Inventory reserved and priced every line. Prices are kept unless the order is already cancelled. */
     void reserveStock(List<PricedLine> lines, BigDecimal reservedTotal, String reservedCurrency, Trigger trigger) {
         if (status != CANCELLED) {
-            items = priced(lines);
+            price(lines);
             learnTotal(reservedTotal, reservedCurrency);
         }
         advance(STOCK_RESERVED, trigger);
@@ -156,6 +182,7 @@ public final class Order {
             status = CANCELLED;
             cancellationReason = reason;
             statusChangedAt = trigger.at();
+            changes.add(Change.STATUS);
             announcements.add(new OrderCancelled(id, reason.name(), customerEmail));
         }
         record(trigger);
@@ -182,6 +209,7 @@ public final class Order {
         if (status.precedes(next)) {
             status = next;
             statusChangedAt = trigger.at();
+            changes.add(Change.STATUS);
         }
         record(trigger);
         announceCompletionWhenDue();
@@ -194,15 +222,17 @@ public final class Order {
     private void announceCompletionWhenDue() {
         if (status == COMPLETED && total != null && currency != null && !completionAnnounced) {
             completionAnnounced = true;
+            changes.add(Change.COMPLETION_ANNOUNCED);
             announcements.add(new OrderCompleted(id, total, currency, customerEmail));
         }
     }
 
     private void record(Trigger trigger) {
-        timeline.add(new TimelineEntry(status, trigger.event(), trigger.at()));
+        newTimelineEntries.add(new TimelineEntry(status, trigger.event(), trigger.at()));
         updatedAt = trigger.at();
-        if (trigger.eventId() != null) {
+        if (trigger.eventId() != null && !trigger.eventId().equals(lastEventId)) {
             lastEventId = trigger.eventId();
+            changes.add(Change.LAST_EVENT);
         }
     }
 
@@ -210,27 +240,40 @@ public final class Order {
         if (total == null) {
             total = knownTotal;
             currency = knownCurrency;
+            changes.add(Change.TOTAL);
         }
     }
 
-    /** Prices the items from inventory's lines, which must be exactly the order's lines. */
-    private List<OrderItem> priced(List<PricedLine> lines) {
+    /** Prices the items from inventory's lines, which must be exactly the order's lines; a priced line keeps its price. */
+    private void price(List<PricedLine> lines) {
+        List<OrderItem> current = loaded(items, "items");
         Map<String, PricedLine> bySku =
                 lines.stream().collect(Collectors.toMap(PricedLine::sku, Function.identity(), (a, b) -> a));
         boolean sameLines = bySku.size() == lines.size()
-                && lines.size() == items.size()
-                && items.stream().allMatch(item -> {
+                && lines.size() == current.size()
+                && current.stream().allMatch(item -> {
                     PricedLine line = bySku.get(item.sku());
                     return line != null && line.quantity() == item.quantity();
                 });
         if (!sameLines) {
             throw new InvalidPayloadException("StockReserved lines do not match the order's items");
         }
-        return items.stream()
-                .map(item -> item.unitPrice() != null
-                        ? item
-                        : item.priced(bySku.get(item.sku()).unitPrice()))
-                .toList();
+        if (current.stream().anyMatch(item -> item.unitPrice() == null)) {
+            items = current.stream()
+                    .map(item -> item.unitPrice() != null
+                            ? item
+                            : item.priced(bySku.get(item.sku()).unitPrice()))
+                    .toList();
+            changes.add(Change.PRICES);
+        }
+    }
+
+    /** A part of the order that was loaded; writers load only what their transition needs. */
+    private <T> T loaded(@Nullable T part, String name) {
+        if (part == null) {
+            throw new IllegalStateException("Order " + id + " was loaded without its " + name);
+        }
+        return part;
     }
 
     public UUID id() {
@@ -238,7 +281,7 @@ public final class Order {
     }
 
     public String customerId() {
-        return customerId;
+        return loaded(customerId, "customer");
     }
 
     String customerEmail() {
@@ -246,11 +289,11 @@ public final class Order {
     }
 
     ShippingAddress shippingAddress() {
-        return shippingAddress;
+        return loaded(shippingAddress, "shipping address");
     }
 
     public List<OrderItem> items() {
-        return items;
+        return loaded(items, "items");
     }
 
     public OrderStatus status() {
@@ -287,7 +330,7 @@ public final class Order {
     }
 
     public Instant updatedAt() {
-        return updatedAt;
+        return loaded(updatedAt, "last update");
     }
 
     Instant statusChangedAt() {
@@ -300,12 +343,19 @@ public final class Order {
 
     /** Oldest first. */
     public List<TimelineEntry> timeline() {
+        List<TimelineEntry> timeline = new ArrayList<>(loaded(storedTimeline, "timeline"));
+        timeline.addAll(newTimelineEntries);
         return List.copyOf(timeline);
     }
 
     /** Timeline entries added since the order was loaded or placed, which the repository still has to store. */
     List<TimelineEntry> newTimelineEntries() {
-        return List.copyOf(timeline.subList(storedTimelineEntries, timeline.size()));
+        return List.copyOf(newTimelineEntries);
+    }
+
+    /** What the transitions since the order was loaded changed besides the timeline and the time of the last update. */
+    Set<Change> changes() {
+        return Set.copyOf(changes);
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies one transition to an order whose row the caller has locked, and stores everything it led to in the caller's
- * transaction: the order, its new timeline entries, the events it owes the other services (through the outbox) and the
- * metrics of a status change.
+ * transaction: what changed in the order and its new timeline entry, the events it owes the other services (through the
+ * outbox) and the metrics of a status change.
  */
 @Component
 class OrderChanges {
@@ -37,7 +37,7 @@ class OrderChanges {
         for (OrderEvent event : order.takeAnnouncements()) {
             outbox.publish(event, causation);
         }
-        orders.update(order);
+        orders.save(order);
         if (order.status() != before) {
             metrics.statusChanged(order, Duration.between(stageStart, order.statusChangedAt()));
             log.info(

@@ -55,13 +55,12 @@ class OrderDeadlines {
 
     private int cancelBatch() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<UUID> overdue = orders.lockOverdue(now, settings.batchSize());
-        for (UUID id : overdue) {
-            // Already locked by this transaction; loading it again takes no further lock.
-            Order order = orders.lock(id).orElseThrow();
+        List<Order> overdue = orders.lockOverdue(now, settings.batchSize());
+        for (Order order : overdue) {
             if (!order.isOverdue(now)) {
                 continue;
             }
+            UUID id = order.id();
             try (MDC.MDCCloseable mdc = MDC.putCloseable("orderId", id.toString())) {
                 changes.apply(
                         order,

@@ -94,6 +94,7 @@ public class OrderIntake {
                     o -> o.cancel(CancellationReason.CUSTOMER_CANCELLED, Trigger.customerCancellation(now)),
                     OrderChanges.ownDecision(order));
         }
-        return order;
+        // The writer locked only the row; the customer sees the whole order.
+        return orders.find(id).orElseThrow();
     }
 }

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How the order reacts to the other services' events. Each reaction locks the order's row, applies one transition and
- * publishes what follows from it, all in the inbox transaction of the event.
+ * How the order reacts to the other services' events. Each reaction locks the order's row (loading only what its
+ * transition needs), applies one transition and publishes what follows from it, all in the inbox transaction of the
+ * event, which may hold other orders' events of the same poll: so the reactions stay short and lock one row each.
  */
 @Component
 class OrderSaga {
@@ -34,10 +35,13 @@ class OrderSaga {
 
     @Transactional
     public void stockReserved(StockReserved event, EventContext context) {
+        // Pricing checks inventory's lines against the order's items: the only transition that needs them.
+        Order order = orders.lockWithItems(event.orderId()).orElseThrow(() -> neverPlaced(context));
         react(
+                order,
                 event,
                 context,
-                (order, trigger) -> order.reserveStock(event.lines(), event.total(), event.currency(), trigger));
+                (o, trigger) -> o.reserveStock(event.lines(), event.total(), event.currency(), trigger));
     }
 
     @Transactional
@@ -73,10 +77,16 @@ class OrderSaga {
     }
 
     private void react(SagaEvent event, EventContext context, BiConsumer<Order, Trigger> transition) {
-        Order order = orders.lock(event.orderId())
-                .orElseThrow(() -> new InvalidPayloadException(
-                        context.envelope().type() + " refers to an order this service never placed"));
+        Order order = orders.lock(event.orderId()).orElseThrow(() -> neverPlaced(context));
+        react(order, event, context, transition);
+    }
+
+    private void react(Order order, SagaEvent event, EventContext context, BiConsumer<Order, Trigger> transition) {
         Trigger trigger = Trigger.of(event, context, clock.instant().truncatedTo(ChronoUnit.MICROS));
         changes.apply(order, o -> transition.accept(o, trigger), context.causation());
+    }
+
+    private static InvalidPayloadException neverPlaced(EventContext context) {
+        return new InvalidPayloadException(context.envelope().type() + " refers to an order this service never placed");
     }
 }

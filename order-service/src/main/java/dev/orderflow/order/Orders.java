@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Orders in PostgreSQL. Readers get whole orders; writers lock the order's row first ({@link #lock}), so the writers of
- * one order serialise and its outbox rows stay in commit order.
+ * Orders in PostgreSQL. Readers get whole orders. Writers lock the order's row first ({@link #lock}), so the writers of
+ * one order serialise and its outbox rows stay in commit order; they load only the row's saga state (and the items, to
+ * price them), and {@link #save} writes only what the transition changed, in one statement.
  */
 @Repository
 public class Orders {
@@ -27,6 +29,12 @@ public class Orders {
             id, customer_id, customer_email, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code,
             ship_country, status, cancellation_reason, total, currency, correlation_id, last_event_id,
             completion_announced, created_at, updated_at, status_changed_at, deadline_at
+            """;
+
+    /** What a transition reads or announces: no customer, address, items or timeline. */
+    private static final String SAGA_COLUMNS = """
+            id, status, cancellation_reason, total, currency, customer_email, correlation_id, last_event_id,
+            completion_announced, created_at, status_changed_at, deadline_at
             """;
 
     private final JdbcClient jdbc;
@@ -62,18 +70,47 @@ public class Orders {
                 .single();
     }
 
-    /** Loads the order with its row locked until the transaction ends. */
+    /** Locks the order's row until the transaction ends and loads its saga state: what every transition needs. */
     Optional<Order> lock(UUID id) {
-        return one("select " + COLUMNS + " from orders where id = :id for update", id);
+        return jdbc.sql("select " + SAGA_COLUMNS + " from orders where id = :id for update")
+                .param("id", id)
+                .query((rs, n) -> SagaRow.of(rs).toOrder(null))
+                .optional();
+    }
+
+    /** {@link #lock}, with the items too, in the same round trip: for the transition that prices them. */
+    Optional<Order> lockWithItems(UUID id) {
+        ResultSetExtractor<Optional<Order>> orderWithItems = rs -> {
+            SagaRow row = null;
+            List<OrderItem> items = new ArrayList<>();
+            while (rs.next()) {
+                if (row == null) {
+                    row = SagaRow.of(rs);
+                }
+                if (rs.getString("sku") != null) {
+                    items.add(
+                            new OrderItem(rs.getString("sku"), rs.getInt("quantity"), rs.getBigDecimal("unit_price")));
+                }
+            }
+            return row == null ? Optional.empty() : Optional.of(row.toOrder(items));
+        };
+        return jdbc.sql("select " + SAGA_COLUMNS + """
+                        , sku, quantity, unit_price
+                        from orders o left join order_item i on i.order_id = o.id
+                        where o.id = :id
+                        order by i.line_no
+                        for update of o
+                        """).param("id", id).query(orderWithItems);
     }
 
     /**
-     * Locks up to {@code limit} orders whose deadline has passed, skipping those another transaction holds: replicas
-     * scanning at once take disjoint batches, and an order a handler is working on waits for the next scan.
+     * Locks up to {@code limit} orders whose deadline has passed, skipping those another transaction holds, and loads
+     * their saga state: replicas scanning at once take disjoint batches, and an order a handler is working on waits for
+     * the next scan.
      */
-    List<UUID> lockOverdue(Instant now, int limit) {
-        return jdbc.sql("""
-                        select id from orders
+    List<Order> lockOverdue(Instant now, int limit) {
+        return jdbc.sql("select " + SAGA_COLUMNS + """
+                        from orders
                         where status not in ('COMPLETED', 'CANCELLED') and deadline_at <= :now
                         order by deadline_at
                         limit :limit
@@ -81,20 +118,33 @@ public class Orders {
                         """)
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
-                .query(UUID.class)
+                .query((rs, n) -> SagaRow.of(rs).toOrder(null))
                 .list();
     }
 
+    /** Stores a new order with its items and its first timeline entry, in one statement. */
     void insert(Order order) {
         ShippingAddress address = order.shippingAddress();
+        List<OrderItem> items = order.items();
+        List<Object[]> lines = new ArrayList<>(items.size());
+        for (int line = 0; line < items.size(); line++) {
+            lines.add(new Object[] {
+                order.id(), line, items.get(line).sku(), items.get(line).quantity()
+            });
+        }
         jdbc.sql("""
-                        insert into orders (id, customer_id, customer_email, ship_name, ship_line1, ship_line2,
-                                            ship_city, ship_postal_code, ship_country, status, cancellation_reason,
-                                            total, currency, correlation_id, last_event_id, completion_announced,
-                                            created_at, updated_at, status_changed_at, deadline_at)
-                        values (:id, :customerId, :customerEmail, :name, :line1, :line2, :city, :postalCode,
-                                :country, :status, :reason, :total, :currency, :correlationId, :lastEventId,
-                                :completionAnnounced, :createdAt, :updatedAt, :statusChangedAt, :deadlineAt)
+                        with placed as (
+                            insert into orders (id, customer_id, customer_email, ship_name, ship_line1, ship_line2,
+                                                ship_city, ship_postal_code, ship_country, status, total, currency,
+                                                correlation_id, last_event_id, completion_announced, created_at,
+                                                updated_at, status_changed_at, deadline_at)
+                            values (:id, :customerId, :customerEmail, :name, :line1, :line2, :city, :postalCode,
+                                    :country, :status, :total, :currency, :correlationId, :lastEventId,
+                                    :completionAnnounced, :createdAt, :updatedAt, :statusChangedAt, :deadlineAt)
+                        ), lines as (
+                            insert into order_item (order_id, line_no, sku, quantity) values :lines
+                        )
+                        insert into order_timeline (order_id, status, event, at) values :entries
                         """)
                 .param("id", order.id())
                 .param("customerId", order.customerId())
@@ -106,7 +156,6 @@ public class Orders {
                 .param("postalCode", address.postalCode())
                 .param("country", address.country())
                 .param("status", order.status().name())
-                .param("reason", reasonOf(order))
                 .param("total", order.total())
                 .param("currency", order.currency())
                 .param("correlationId", order.correlationId())
@@ -116,64 +165,19 @@ public class Orders {
                 .param("updatedAt", Timestamp.from(order.updatedAt()))
                 .param("statusChangedAt", Timestamp.from(order.statusChangedAt()))
                 .param("deadlineAt", Timestamp.from(order.deadlineAt()))
+                .param("lines", lines)
+                .param("entries", OrderChangeStatement.timelineRows(order))
                 .update();
-        List<OrderItem> items = order.items();
-        for (int line = 0; line < items.size(); line++) {
-            jdbc.sql("""
-                            insert into order_item (order_id, line_no, sku, quantity, unit_price)
-                            values (:orderId, :line, :sku, :quantity, :unitPrice)
-                            """)
-                    .param("orderId", order.id())
-                    .param("line", line)
-                    .param("sku", items.get(line).sku())
-                    .param("quantity", items.get(line).quantity())
-                    .param("unitPrice", items.get(line).unitPrice())
-                    .update();
-        }
-        insertTimeline(order.id(), order.timeline());
     }
 
-    /** Stores what a transition may change; the caller holds the row lock. */
-    void update(Order order) {
-        jdbc.sql("""
-                        update orders set status = :status, cancellation_reason = :reason, total = :total,
-                                          currency = :currency, last_event_id = :lastEventId,
-                                          completion_announced = :completionAnnounced, updated_at = :updatedAt,
-                                          status_changed_at = :statusChangedAt
-                        where id = :id
-                        """)
-                .param("id", order.id())
-                .param("status", order.status().name())
-                .param("reason", reasonOf(order))
-                .param("total", order.total())
-                .param("currency", order.currency())
-                .param("lastEventId", order.lastEventId())
-                .param("completionAnnounced", order.completionAnnounced())
-                .param("updatedAt", Timestamp.from(order.updatedAt()))
-                .param("statusChangedAt", Timestamp.from(order.statusChangedAt()))
-                .update();
-        for (OrderItem item : order.items()) {
-            jdbc.sql("""
-                            update order_item set unit_price = :unitPrice
-                            where order_id = :orderId and sku = :sku and unit_price is distinct from :unitPrice
-                            """)
-                    .param("orderId", order.id())
-                    .param("sku", item.sku())
-                    .param("unitPrice", item.unitPrice())
-                    .update();
-        }
-        insertTimeline(order.id(), order.newTimelineEntries());
-    }
-
-    private void insertTimeline(UUID orderId, List<TimelineEntry> entries) {
-        for (TimelineEntry entry : entries) {
-            jdbc.sql("insert into order_timeline (order_id, status, event, at) values (:orderId, :status, :event, :at)")
-                    .param("orderId", orderId)
-                    .param("status", entry.status().name())
-                    .param("event", entry.event())
-                    .param("at", Timestamp.from(entry.at()))
-                    .update();
-        }
+    /**
+     * Stores what the transitions changed, in one statement ({@link OrderChangeStatement}): the row's changed columns,
+     * the new timeline entries and, when they were priced, the items' unit prices. The caller holds the row lock.
+     */
+    void save(Order order) {
+        OrderChangeStatement.of(order)
+                .ifPresent(
+                        change -> jdbc.sql(change.sql()).params(change.params()).update());
     }
 
     private Optional<Order> one(String sql, UUID id) {
@@ -216,11 +220,6 @@ public class Orders {
                 .toList();
     }
 
-    private static @Nullable String reasonOf(Order order) {
-        CancellationReason reason = order.cancellationReason();
-        return reason == null ? null : reason.name();
-    }
-
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
         String reason = rs.getString("cancellation_reason");
         return new Row(
@@ -249,6 +248,61 @@ public class Orders {
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getTimestamp(column).toInstant();
+    }
+
+    /** The saga state of an order's row ({@link #SAGA_COLUMNS}). */
+    private record SagaRow(
+            UUID id,
+            OrderStatus status,
+            @Nullable CancellationReason cancellationReason,
+            @Nullable BigDecimal total,
+            @Nullable String currency,
+            String customerEmail,
+            UUID correlationId,
+            UUID lastEventId,
+            boolean completionAnnounced,
+            Instant createdAt,
+            Instant statusChangedAt,
+            Instant deadlineAt) {
+
+        static SagaRow of(ResultSet rs) throws SQLException {
+            String reason = rs.getString("cancellation_reason");
+            return new SagaRow(
+                    rs.getObject("id", UUID.class),
+                    OrderStatus.valueOf(rs.getString("status")),
+                    reason == null ? null : CancellationReason.valueOf(reason),
+                    rs.getBigDecimal("total"),
+                    rs.getString("currency"),
+                    rs.getString("customer_email"),
+                    rs.getObject("correlation_id", UUID.class),
+                    rs.getObject("last_event_id", UUID.class),
+                    rs.getBoolean("completion_announced"),
+                    instant(rs, "created_at"),
+                    instant(rs, "status_changed_at"),
+                    instant(rs, "deadline_at"));
+        }
+
+        /** The order for a writer: no customer, address, last update or timeline; items only if given. */
+        Order toOrder(@Nullable List<OrderItem> items) {
+            return new Order(
+                    id,
+                    null,
+                    customerEmail,
+                    null,
+                    items,
+                    status,
+                    cancellationReason,
+                    total,
+                    currency,
+                    correlationId,
+                    lastEventId,
+                    completionAnnounced,
+                    createdAt,
+                    null,
+                    statusChangedAt,
+                    deadlineAt,
+                    null);
+        }
     }
 
     /** The orders row, before its items and timeline are added. */

@@ -25,14 +25,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @OrderServiceIntegrationTest
 class OrderDeadlineTests {
 
+    /** Five times issue 15's target of 200 orders a second: the rate at which orders could time out at once. */
+    private static final long ORDERS_PER_SECOND = 1_000;
+
     private final OrderTestKit kit;
     private final OrderDeadlines deadlines;
     private final TransactionTemplate transactions;
+    private final OrderProperties properties;
 
-    OrderDeadlineTests(OrderTestKit kit, OrderDeadlines deadlines, TransactionTemplate transactions) {
+    OrderDeadlineTests(
+            OrderTestKit kit, OrderDeadlines deadlines, TransactionTemplate transactions, OrderProperties properties) {
         this.kit = kit;
         this.deadlines = deadlines;
         this.transactions = transactions;
+        this.properties = properties;
     }
 
     @Test
@@ -114,6 +120,36 @@ class OrderDeadlineTests {
         deadlines.cancelOverdue();
         assertThat(kit.order(id).status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(kit.order(id).cancellationReason()).isEqualTo(CancellationReason.TIMED_OUT);
+    }
+
+    @Test
+    void scanKeepsUpWithAThousandOrdersASecondPassingTheirDeadline() {
+        // The orders that pass their deadline between two scans at that rate (say a participant is down): one scan
+        // must time them all out.
+        long overdue = ORDERS_PER_SECOND * properties.deadlineScan().interval().toMillis() / 1000;
+        String customer = customer("deadline-capacity");
+        kit.jdbc().sql("""
+                        insert into orders (id, customer_id, customer_email, ship_name, ship_line1, ship_city,
+                                            ship_postal_code, ship_country, status, correlation_id, last_event_id,
+                                            created_at, updated_at, status_changed_at, deadline_at)
+                        select gen_random_uuid(), :customer, 'ana@example.com', 'Ana', 'Main St 1', 'Berlin', '10115',
+                               'DE', 'PENDING', placed, placed, now() - interval '6 minutes',
+                               now() - interval '6 minutes', now() - interval '6 minutes', now() - interval '1 minute'
+                        from (select gen_random_uuid() as placed from generate_series(1, :count)) as orders
+                        """).param("customer", customer).param("count", overdue).update();
+
+        deadlines.cancelOverdue();
+
+        assertThat(kit.jdbc()
+                        .sql("""
+                                select count(*) from orders
+                                where customer_id = :customer and status = 'CANCELLED'
+                                  and cancellation_reason = 'TIMED_OUT'
+                                """)
+                        .param("customer", customer)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(overdue);
     }
 
     private void passDeadline(UUID id) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class OrderTests {
@@ -204,6 +205,85 @@ class OrderTests {
         assertThat(OrderStatus.PAID.precedes(OrderStatus.STOCK_RESERVED)).isFalse();
         assertThat(OrderStatus.COMPLETED.precedes(OrderStatus.CANCELLED)).isFalse();
         assertThat(OrderStatus.CANCELLED.precedes(OrderStatus.COMPLETED)).isFalse();
+    }
+
+    @Test
+    void lateReservationOfAPaidOrderChangesOnlyItsPricesAndItsHistory() {
+        Order paid = stored(
+                OrderStatus.PAID, TOTAL, List.of(new OrderItem("SKU-1", 2, null), new OrderItem("SKU-2", 1, null)));
+
+        paid.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
+
+        assertThat(paid.changes()).containsExactlyInAnyOrder(Order.Change.PRICES, Order.Change.LAST_EVENT);
+        assertThat(paid.newTimelineEntries())
+                .containsExactly(new TimelineEntry(OrderStatus.PAID, "StockReserved", at()));
+    }
+
+    @Test
+    void pricesAreChangedOnceWhenInventoryReportsTheReservationAgain() {
+        Order reserved = stored(
+                OrderStatus.STOCK_RESERVED,
+                TOTAL,
+                List.of(
+                        new OrderItem("SKU-1", 2, new BigDecimal("12.50")),
+                        new OrderItem("SKU-2", 1, new BigDecimal("5.00"))));
+
+        reserved.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
+
+        assertThat(reserved.changes()).containsExactly(Order.Change.LAST_EVENT);
+    }
+
+    @Test
+    void paymentChangesTheStatusTheTotalAndTheLastEventButNotThePrices() {
+        Order pending = stored(OrderStatus.PENDING, null, null);
+
+        pending.markPaid(TOTAL, "EUR", next("PaymentAuthorized"));
+
+        assertThat(pending.changes())
+                .containsExactlyInAnyOrder(Order.Change.STATUS, Order.Change.TOTAL, Order.Change.LAST_EVENT);
+    }
+
+    @Test
+    void customerCancellationChangesTheStatusAndTheHistoryOnly() {
+        Order pending = stored(OrderStatus.PENDING, null, null);
+
+        pending.cancel(CancellationReason.CUSTOMER_CANCELLED, Trigger.customerCancellation(PLACED.plusSeconds(1)));
+
+        assertThat(pending.changes()).containsExactly(Order.Change.STATUS);
+        assertThat(pending.newTimelineEntries()).hasSize(1);
+    }
+
+    @Test
+    void orderLockedWithoutItsItemsCannotBePricedButACancelledOneNeedsNoPrices() {
+        Order pending = stored(OrderStatus.PENDING, null, null);
+        Order cancelled = stored(OrderStatus.CANCELLED, null, null);
+
+        assertThatThrownBy(() -> pending.reserveStock(LINES, TOTAL, "EUR", next("StockReserved")))
+                .isInstanceOf(IllegalStateException.class);
+        cancelled.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
+        assertThat(cancelled.changes()).containsExactly(Order.Change.LAST_EVENT);
+    }
+
+    /** The order as a writer loads it: its saga state, the items only if given, no customer, address or timeline. */
+    private Order stored(OrderStatus status, @Nullable BigDecimal total, @Nullable List<OrderItem> items) {
+        return new Order(
+                UUID.randomUUID(),
+                null,
+                "ana@example.com",
+                null,
+                items,
+                status,
+                status == OrderStatus.CANCELLED ? CancellationReason.CUSTOMER_CANCELLED : null,
+                total,
+                total == null ? null : "EUR",
+                correlationId,
+                correlationId,
+                false,
+                PLACED,
+                null,
+                PLACED,
+                PLACED.plus(Duration.ofMinutes(5)),
+                null);
     }
 
     private Trigger next(String event) {

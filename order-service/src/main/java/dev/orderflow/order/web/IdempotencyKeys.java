@@ -66,10 +66,15 @@ class IdempotencyKeys {
      * @throws KeyInProgressException if the request holding the key did not finish in time
      */
     Optional<StoredResponse> claim(String key, String requestHash, Instant now) {
-        String lockTimeout = jdbc.sql("select current_setting('lock_timeout')")
-                .query(String.class)
+        // Reads the setting and bounds it in one round trip: the subquery (kept apart by offset 0) is read before the
+        // outer select list sets the new value.
+        String lockTimeout = jdbc.sql("""
+                        select set_config('lock_timeout', :wait, true) as bounded, previous
+                        from (select current_setting('lock_timeout') as previous offset 0) as before
+                        """)
+                .param("wait", wait.toMillis() + "ms")
+                .query((rs, n) -> rs.getString("previous"))
                 .single();
-        setLockTimeout(wait.toMillis() + "ms");
         int claimed;
         try {
             // An expired key that clean-up has not deleted yet counts as new.
@@ -129,12 +134,18 @@ class IdempotencyKeys {
                 .update();
     }
 
-    /** Deletes up to one batch of expired keys; returns how many. */
+    /**
+     * Deletes up to one batch of expired keys, oldest first; returns how many. One statement: the batch is read from the
+     * {@code created_at} index and deleted by row address, so a batch costs the same however large the backlog.
+     */
     int deleteExpired(Instant now, int batchSize) {
         // The outer condition is checked again on a row a concurrent claim renewed, which then survives.
         return jdbc.sql("""
                         delete from idempotency_key
-                        where key in (select key from idempotency_key where created_at < :cutoff limit :batch)
+                        where ctid = any (array(select ctid from idempotency_key
+                                                where created_at < :cutoff
+                                                order by created_at
+                                                limit :batch))
                           and created_at < :cutoff
                         """)
                 .param("cutoff", Timestamp.from(now.minus(retention)))

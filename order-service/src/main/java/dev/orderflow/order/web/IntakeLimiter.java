@@ -5,6 +5,7 @@ import dev.orderflow.web.limits.TooManyRequestsException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -24,7 +25,7 @@ class IntakeLimiter {
     static final String BULKHEAD = "order-intake";
 
     private final Bulkhead placements;
-    private final MeterRegistry meters;
+    private final Counter shed;
 
     IntakeLimiter(OrderProperties properties, BulkheadRegistry bulkheads, MeterRegistry meters) {
         this.placements = bulkheads.bulkhead(
@@ -34,12 +35,12 @@ class IntakeLimiter {
                         .maxWaitDuration(properties.intake().maxWait())
                         .fairCallHandlingStrategyEnabled(true)
                         .build());
-        this.meters = meters;
+        this.shed = meters.counter(SHED_METRIC, "reason", "intake");
     }
 
     <T> T admit(Supplier<T> work) {
         if (!placements.tryAcquirePermission()) {
-            meters.counter(SHED_METRIC, "reason", "intake").increment();
+            shed.increment();
             throw new TooManyRequestsException(
                     "Too many orders are being placed right now; retry shortly", Duration.ofSeconds(1));
         }

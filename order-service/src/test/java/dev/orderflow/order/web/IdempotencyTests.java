@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.orderflow.events.EventTypes;
+import dev.orderflow.order.OrderProperties;
 import dev.orderflow.order.support.OrderServiceIntegrationTest;
 import dev.orderflow.order.support.OrderTestKit;
 import dev.orderflow.order.support.SagaEvents;
@@ -36,16 +37,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @OrderServiceIntegrationTest
 class IdempotencyTests {
 
+    /** Five times issue 15's target of 200 orders a second, each with its key. */
+    private static final long KEYS_PER_SECOND = 1_000;
+
     private final MockMvc mvc;
     private final OrderTestKit kit;
     private final IdempotencyKeyCleanup cleanup;
     private final TransactionTemplate transactions;
+    private final OrderProperties properties;
 
-    IdempotencyTests(MockMvc mvc, OrderTestKit kit, IdempotencyKeyCleanup cleanup, TransactionTemplate transactions) {
+    IdempotencyTests(
+            MockMvc mvc,
+            OrderTestKit kit,
+            IdempotencyKeyCleanup cleanup,
+            TransactionTemplate transactions,
+            OrderProperties properties) {
         this.mvc = mvc;
         this.kit = kit;
         this.cleanup = cleanup;
         this.transactions = transactions;
+        this.properties = properties;
     }
 
     @Test
@@ -210,6 +221,27 @@ class IdempotencyTests {
         assertThat(place(key, orderBody(customerId, lines("SKU-1", 5))).getStatus())
                 .isEqualTo(202);
         assertThat(kit.ordersOf(customerId)).isEqualTo(2);
+    }
+
+    @Test
+    void cleanUpKeepsUpWithAThousandNewKeysASecond() {
+        // The keys that expire between two runs at that rate: one run must delete them all.
+        long expiring =
+                KEYS_PER_SECOND * properties.idempotencyCleanup().interval().toMillis() / 1000;
+        String prefix = "capacity-" + UUID.randomUUID() + ":";
+        kit.jdbc().sql("""
+                        insert into idempotency_key (key, request_hash, created_at)
+                        select :prefix || n, 'hash', now() - interval '25 hours' from generate_series(1, :count) as n
+                        """).param("prefix", prefix).param("count", expiring).update();
+
+        assertThat(cleanup.run()).isGreaterThanOrEqualTo((int) expiring);
+
+        assertThat(kit.jdbc()
+                        .sql("select count(*) from idempotency_key where key like :prefix || '%'")
+                        .param("prefix", prefix)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
