@@ -64,7 +64,11 @@ public record MessagingProperties(
             @DefaultValue("1s") @NotNull Duration unexpectedFailureBackoff,
             @DefaultValue("true") boolean recordDeadLetters) {}
 
-    /** How long handled rows are kept, and how clean-up deletes them: in small batches. */
+    /**
+     * How long handled rows are kept, and how clean-up deletes them: in small batches, oldest first. The defaults delete
+     * up to 500,000 rows per table a minute (8,333 a second), twice what the busiest table (order-service's inbox,
+     * about four rows per order) writes at 1,000 orders/s.
+     */
     public record Retention(
             @DefaultValue("1d") @NotNull Duration publishedOutbox,
             @DefaultValue("14d") @NotNull Duration inbox,
@@ -72,7 +76,7 @@ public record MessagingProperties(
             @DefaultValue("14d") @NotNull Duration settledPartnerWork,
             @DefaultValue("1m") @NotNull Duration cleanupInterval,
             @DefaultValue("1000") @Min(1) int cleanupBatchSize,
-            @DefaultValue("100") @Min(1) int cleanupMaxBatches) {}
+            @DefaultValue("500") @Min(1) int cleanupMaxBatches) {}
 
     /** Topics this service declares (its own stream and its groups' dead-letter topics). */
     public record TopicSettings(

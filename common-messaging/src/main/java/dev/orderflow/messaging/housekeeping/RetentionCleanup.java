@@ -29,20 +29,23 @@ public final class RetentionCleanup {
 
     /** Runs one clean-up pass; returns the number of rows deleted. */
     public int run() {
-        int deleted = deleteOlderThan(
-                        "outbox_event", "id", "published_at is not null and published_at", retention.publishedOutbox())
-                + deleteOlderThan("inbox_event", "consumer_group, event_id", "processed_at", retention.inbox())
-                + deleteOlderThan("dead_letter", "id", "dead_lettered_at", retention.deadLetters())
-                + deleteOlderThan("partner_work", "id", "settled_at", retention.settledPartnerWork());
+        int deleted = deleteOlderThan("outbox_event", "published_at", retention.publishedOutbox())
+                + deleteOlderThan("inbox_event", "processed_at", retention.inbox())
+                + deleteOlderThan("dead_letter", "dead_lettered_at", retention.deadLetters())
+                + deleteOlderThan("partner_work", "settled_at", retention.settledPartnerWork());
         if (deleted > 0) {
             log.info("Retention clean-up deleted {} rows", deleted);
         }
         return deleted;
     }
 
-    private int deleteOlderThan(String table, String key, String timeCondition, Duration keep) {
-        String sql = "delete from " + table + " where (" + key + ") in (select " + key + " from " + table + " where "
-                + timeCondition + " < :cutoff limit :batch)";
+    /**
+     * Oldest first, a batch per statement: the batch is read from the time column's index and deleted by row address, so
+     * a batch costs the same however large the backlog (the idempotency keys of order-service measured 1.7 ms per 1,000 rows this way, 26–30 ms by key).
+     */
+    private int deleteOlderThan(String table, String timeColumn, Duration keep) {
+        String sql = "delete from " + table + " where ctid = any (array(select ctid from " + table + " where "
+                + timeColumn + " < :cutoff order by " + timeColumn + " limit :batch)) and " + timeColumn + " < :cutoff";
         Timestamp cutoff = Timestamp.from(clock.instant().minus(keep));
         int total = 0;
         for (int batch = 0; batch < retention.cleanupMaxBatches(); batch++) {

@@ -2,6 +2,7 @@ package dev.orderflow.messaging.housekeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.messaging.MessagingProperties;
 import dev.orderflow.messaging.support.MessagingIntegrationTest;
 import dev.orderflow.messaging.support.MessagingTestKit;
 import java.sql.Timestamp;
@@ -13,12 +14,45 @@ import org.junit.jupiter.api.Test;
 @MessagingIntegrationTest
 class RetentionCleanupTests {
 
+    /**
+     * Inbox rows a busy service writes per second at five times issue 15's 200 orders/s target: order-service applies
+     * about four events per order.
+     */
+    private static final int INBOX_ROWS_PER_SECOND = 5 * 200 * 4;
+
     private final MessagingTestKit kit;
     private final RetentionCleanup cleanup;
+    private final MessagingProperties properties;
 
-    RetentionCleanupTests(MessagingTestKit kit, RetentionCleanup cleanup) {
+    RetentionCleanupTests(MessagingTestKit kit, RetentionCleanup cleanup, MessagingProperties properties) {
         this.kit = kit;
         this.cleanup = cleanup;
+        this.properties = properties;
+    }
+
+    @Test
+    void oneRunDeletesWhatExpiresInOneIntervalAtFiveTimesTheTargetRate() {
+        long expiring = properties.retention().cleanupInterval().toSeconds() * INBOX_ROWS_PER_SECOND;
+        Instant expired = Instant.now().minus(properties.retention().inbox()).minus(Duration.ofHours(1));
+        kit.jdbc()
+                .sql("""
+                        insert into inbox_event (consumer_group, event_id, event_type, processed_at)
+                        select 'retention-capacity', gen_random_uuid(), 'dev.orderflow.test.v1',
+                               cast(:at as timestamptz) + n * interval '1 millisecond'
+                        from generate_series(1, cast(:rows as int)) n
+                        """)
+                .param("at", Timestamp.from(expired))
+                .param("rows", expiring)
+                .update();
+
+        cleanup.run();
+
+        assertThat(kit.jdbc()
+                        .sql("select count(*) from inbox_event where consumer_group = 'retention-capacity'")
+                        .query(Long.class)
+                        .single())
+                .as("expired inbox rows left after one run, of %d", expiring)
+                .isZero();
     }
 
     @Test
