@@ -21,7 +21,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-/** The service's database goes away under a consumer, through a fault proxy; the shared PostgreSQL stays up. */
+/**
+ * The service's database goes away under a consumer, through a fault proxy, or refuses its writes as a demoted primary
+ * does; the shared PostgreSQL stays up. (PrimaryOnlyConnectionsTests shows the pool evicting such connections.)
+ */
 @MessagingIntegrationTest
 @TestPropertySource(
         properties = {
@@ -75,6 +78,24 @@ class DatabaseOutageTests {
         assertThat(kit.counter("orderflow.consumer.failures", "group", GROUP, "kind", "UNEXPECTED"))
                 .isZero();
         assertThat(kit.counter("orderflow.consumer.dead.lettered", "group", GROUP))
+                .isZero();
+        assertThat(kit.deadLetterReasons(GROUP, orderId.toString())).isEmpty();
+    }
+
+    @Test
+    void writesRefusedByAServerTurnedReadOnlyAreRetriedUntilTheyPassAndNeverDeadLettered() {
+        UUID orderId = UUID.randomUUID();
+        double transientBefore = kit.counter("orderflow.consumer.failures", "group", GROUP, "kind", "TRANSIENT");
+        // More attempts than an unexpected failure gets before it is dead-lettered (1 + 2 retries).
+        kit.handlers().serverTurnsReadOnly(orderId, 4);
+
+        kit.publish(orderPlaced(orderId, "c-read-only"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> kit.appliedCount(GROUP, orderId) == 1);
+        assertThat(kit.counter("orderflow.consumer.failures", "group", GROUP, "kind", "TRANSIENT") - transientBefore)
+                .as("attempts refused with 25006")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(kit.counter("orderflow.consumer.failures", "group", GROUP, "kind", "UNEXPECTED"))
                 .isZero();
         assertThat(kit.deadLetterReasons(GROUP, orderId.toString())).isEmpty();
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The test service's handlers: each applied event becomes a row in {@code applied_event}, in the inbox transaction.
  * A test can make the handling of one order by {@link MessagingTestApplication#GROUP} fail, transiently a number of
- * times or unexpectedly until told otherwise; the other group always succeeds.
+ * times, unexpectedly until told otherwise, or on a session turned read-only; the other group always succeeds.
  */
 @Component
 public class TestHandlers {
@@ -29,6 +29,9 @@ public class TestHandlers {
     public record FailTransiently(AtomicInteger remaining) implements Behaviour {}
 
     public record FailUnexpectedly() implements Behaviour {}
+
+    /** The server refuses the handler's writes as a demoted primary does after a switchover (SQLSTATE 25006). */
+    public record ServerTurnsReadOnly(AtomicInteger remaining) implements Behaviour {}
 
     private final JdbcClient jdbc;
     private final ObjectProvider<Tracer> tracer;
@@ -50,6 +53,11 @@ public class TestHandlers {
         behaviours.put(orderId, new FailUnexpectedly());
     }
 
+    /** The next {@code times} attempts find their transaction read-only: their write fails with SQLSTATE 25006. */
+    public void serverTurnsReadOnly(UUID orderId, int times) {
+        behaviours.put(orderId, new ServerTurnsReadOnly(new AtomicInteger(times)));
+    }
+
     public void succeed(UUID orderId) {
         behaviours.remove(orderId);
     }
@@ -69,6 +77,11 @@ public class TestHandlers {
             case FailTransiently(AtomicInteger remaining)
             when remaining.getAndDecrement() > 0 -> throw new TransientFailure("partner unavailable (test)");
             case FailUnexpectedly() -> throw new IllegalStateException("handler bug (test)");
+            case ServerTurnsReadOnly(AtomicInteger remaining)
+            when remaining.getAndDecrement() > 0 -> {
+                // PostgreSQL itself refuses the write below, as a standby would; the setting ends with the transaction.
+                jdbc.sql("set transaction read only").update();
+            }
             case null, default -> {}
         }
         Tracer t = tracer.getIfAvailable();
