@@ -43,9 +43,15 @@ final class RelayConnection implements AutoCloseable {
         }
     }
 
-    /** Takes the relay lock if no other session holds it. Re-entrant calls are avoided by the caller. */
+    /**
+     * Takes the relay lock if no other session holds it, and never on a standby or a read-only session (ADR 0014): a
+     * standby has advisory locks of its own, so such a relay would lead beside the primary's, sending the rows it can
+     * read there again and again, since it can delete none. Re-entrant calls are avoided by the caller.
+     */
     boolean tryLead() throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select case when pg_is_in_recovery() or current_setting('transaction_read_only') = 'on' then false"
+                        + " else pg_try_advisory_lock(?, ?) end")) {
             statement.setInt(1, LOCK_CLASS);
             statement.setInt(2, LOCK_OBJECT);
             try (ResultSet rs = statement.executeQuery()) {
