@@ -183,8 +183,9 @@ public final class MessagingAutoConfiguration {
     }
 
     @Bean
-    DeadLetterStore orderflowDeadLetterStore(MessagingSchema schema, JdbcClient jdbc) {
-        return new DeadLetterStore(jdbc);
+    DeadLetterStore orderflowDeadLetterStore(
+            MessagingSchema schema, JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+        return new DeadLetterStore(jdbc, clock, meters);
     }
 
     @Bean
@@ -207,6 +208,7 @@ public final class MessagingAutoConfiguration {
             ConsumerMetrics metrics,
             MessagingProperties properties,
             Environment environment,
+            Clock clock,
             ObjectProvider<ObservationRegistry> observationRegistry) {
         RemovedProperties.failIfSet(environment);
         MessagingProperties.Consumer settings = properties.consumer();
@@ -224,7 +226,7 @@ public final class MessagingAutoConfiguration {
                     ConsumerErrorHandling.create(group, orderflowKafkaTemplate, settings, metrics)));
             if (settings.recordDeadLetters()) {
                 // Dead letters are rare: one consumer per group records them, whatever the listener concurrency.
-                DeadLetterRecorder recorder = new DeadLetterRecorder(deadLetterStore, group);
+                DeadLetterRecorder recorder = new DeadLetterRecorder(deadLetterStore, group, clock);
                 subscriptions.add(EventConsumers.Subscription.records(
                         groupId + ".dead-letters",
                         topics.stream().map(t -> Topics.deadLetter(t, group)).toList(),
@@ -303,26 +305,25 @@ public final class MessagingAutoConfiguration {
     @Bean
     MessagingHousekeeping orderflowHousekeeping(
             OutboxBacklog backlog,
+            DeadLetterStore deadLetters,
             RetentionCleanup cleanup,
             ConsumerLag lag,
             MessagingProperties properties,
             ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder) {
         Duration cleanupInterval = properties.retention().cleanupInterval();
-        return new MessagingHousekeeping(
-                schedulerBuilder.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new),
-                List.of(
-                        new MessagingHousekeeping.Task(
-                                "sample the outbox backlog",
-                                backlog::refresh,
-                                Duration.ZERO,
-                                properties.relay().metricsInterval()),
-                        new MessagingHousekeeping.Task(
-                                "clean up messaging tables", cleanup::run, cleanupInterval, cleanupInterval),
-                        new MessagingHousekeeping.Task(
-                                "read the consumer lag",
-                                lag::refresh,
-                                Duration.ZERO,
-                                properties.consumer().lagInterval())));
+        Duration lagInterval = properties.consumer().lagInterval();
+        List<MessagingHousekeeping.Task> tasks = List.of(
+                new MessagingHousekeeping.Task(
+                        "sample the outbox backlog",
+                        backlog::refresh,
+                        Duration.ZERO,
+                        properties.relay().metricsInterval()),
+                new MessagingHousekeeping.Task(
+                        "sample the pending dead letters", deadLetters::refreshPending, Duration.ZERO, lagInterval),
+                new MessagingHousekeeping.Task(
+                        "clean up messaging tables", cleanup::run, cleanupInterval, cleanupInterval),
+                new MessagingHousekeeping.Task("read the consumer lag", lag::refresh, Duration.ZERO, lagInterval));
+        return new MessagingHousekeeping(schedulerBuilder.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new), tasks);
     }
 
     /** Partner work (ADR 0010), in every service that declares {@link PartnerActions}. */

@@ -1,10 +1,12 @@
 package dev.orderflow.messaging.deadletter;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -16,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The dead-letter admin API every service exposes: list, inspect (personal data masked), replay one or all. Its errors
- * are {@link ErrorResponseException}s, answered as problem details like every other error of the service (common-web).
+ * The dead-letter admin API every service exposes: list, inspect (personal data masked), replay one or all, discard one.
+ * Its errors are {@link ErrorResponseException}s, answered as problem details like every other error of the service
+ * (common-web).
  */
 @RestController
 @RequestMapping("/api/admin/dead-letters")
@@ -42,7 +45,10 @@ public class DeadLetterController {
             String reason,
             String detail,
             Instant deadLetteredAt,
+            Instant recordTimestamp,
             Instant replayedAt,
+            Instant discardedAt,
+            boolean pending,
             int replayAttempts) {
 
         static Summary of(DeadLetter d) {
@@ -56,7 +62,10 @@ public class DeadLetterController {
                     d.reason(),
                     PersonalDataMasker.maskText(d.detail()),
                     d.deadLetteredAt(),
+                    d.recordTimestamp(),
                     d.replayedAt(),
+                    d.discardedAt(),
+                    d.isPending(),
                     d.replayAttempts());
         }
     }
@@ -105,7 +114,17 @@ public class DeadLetterController {
         return answering(() -> deadLetters.replayPending(group, Math.clamp(limit, 1, MAX_REPLAY_ALL)));
     }
 
-    /** An unknown dead letter is 404; one whose consumer group does not run in this service, 409. */
+    /** An operator decided it needs no replay; 409 if it was replayed. The operator's name goes to the log. */
+    @PostMapping("/{id}/discard")
+    Summary discard(@PathVariable long id, @Nullable Principal operator) {
+        String name = operator == null ? "an unnamed caller" : operator.getName();
+        return answering(() -> Summary.of(deadLetters.discard(id, name)));
+    }
+
+    /**
+     * An unknown dead letter is 404; one whose consumer group does not run in this service, or a replayed one to discard,
+     * 409.
+     */
     private static <T> T answering(Supplier<T> action) {
         try {
             return action.get();

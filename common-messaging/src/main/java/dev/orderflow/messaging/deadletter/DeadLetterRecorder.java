@@ -4,6 +4,7 @@ import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.DeadLetterHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * Copies a consumer group's dead letters from its dead-letter topics into the {@code dead_letter} table, where operators
- * list, inspect and replay them. Idempotent: the topic position is the row's identity.
+ * list, inspect and replay them. Idempotent: the topic position is the row's identity. A dead letter's time is when it
+ * was recorded here, by this service's clock; the record's Kafka timestamp, set by whoever produced it, is kept beside it.
  */
 public final class DeadLetterRecorder {
 
@@ -35,10 +37,12 @@ public final class DeadLetterRecorder {
 
     private final DeadLetterStore store;
     private final String group;
+    private final Clock clock;
 
-    public DeadLetterRecorder(DeadLetterStore store, String group) {
+    public DeadLetterRecorder(DeadLetterStore store, String group, Clock clock) {
         this.store = store;
         this.group = group;
+        this.clock = clock;
     }
 
     public void record(ConsumerRecord<String, byte[]> record) {
@@ -51,6 +55,7 @@ public final class DeadLetterRecorder {
         }
         number(record, KafkaHeaders.DLT_ORIGINAL_PARTITION, headers);
         number(record, KafkaHeaders.DLT_ORIGINAL_OFFSET, headers);
+        number(record, KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, headers);
         String originalTopic = headers.getOrDefault(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic());
         store.record(new DeadLetter(
                 0,
@@ -66,7 +71,9 @@ public final class DeadLetterRecorder {
                 headers.get(DeadLetterHeaders.DETAIL),
                 headers,
                 record.value(),
-                Instant.ofEpochMilli(record.timestamp()),
+                clock.instant(),
+                record.timestamp() < 0 ? null : Instant.ofEpochMilli(record.timestamp()),
+                null,
                 null,
                 0,
                 null));

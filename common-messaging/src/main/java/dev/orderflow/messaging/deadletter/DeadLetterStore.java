@@ -1,34 +1,68 @@
 package dev.orderflow.messaging.deadletter;
 
 import dev.orderflow.events.EventJson;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 
-/** The {@code dead_letter} table: one row per record on this service's dead-letter topics. */
+/**
+ * The {@code dead_letter} table: one row per record on this service's dead-letter topics, kept until an operator
+ * resolves it (replays or discards it) and retention's time after that. The pending ones are sampled on the housekeeping
+ * schedule, never per scrape, so a scrape never waits on the database: how many, and the age of the oldest (alert
+ * DeadLettersUnresolved).
+ */
 public final class DeadLetterStore {
+
+    public static final String PENDING_METRIC = "orderflow.dead.letters.pending";
+    public static final String OLDEST_PENDING_METRIC = "orderflow.dead.letters.pending.oldest.age";
 
     private static final TypeReference<Map<String, String>> HEADER_MAP = new TypeReference<>() {};
 
-    private final JdbcClient jdbc;
+    /** What {@link #map} reads, by name: a column added by an expand migration changes no query's result. */
+    private static final String COLUMNS = "id, consumer_group, original_topic, dlt_topic, dlt_partition, dlt_offset,"
+            + " message_key, event_id, event_type, reason, detail, headers, payload, dead_lettered_at,"
+            + " record_timestamp, replayed_at, discarded_at, replay_attempts, last_replay_error";
 
-    public DeadLetterStore(JdbcClient jdbc) {
+    private static final String PENDING = "replayed_at is null and discarded_at is null";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestPendingMillis = new AtomicLong();
+
+    public DeadLetterStore(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        Gauge.builder(PENDING_METRIC, pending, AtomicLong::get)
+                .description("Dead letters no operator has replayed or discarded yet; kept until one does")
+                .register(meters);
+        Gauge.builder(OLDEST_PENDING_METRIC, oldestPendingMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest pending dead letter, since it was recorded; 0 when none")
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     /** Records a dead letter once, however often its record is delivered. */
     void record(DeadLetter letter) {
         jdbc.sql("""
                         insert into dead_letter (consumer_group, original_topic, dlt_topic, dlt_partition, dlt_offset,
-                                                 message_key, event_id, event_type, reason, detail, headers, payload)
+                                                 message_key, event_id, event_type, reason, detail, headers, payload,
+                                                 dead_lettered_at, record_timestamp)
                         values (:group, :originalTopic, :dltTopic, :partition, :offset,
-                                :key, :eventId, :eventType, :reason, :detail, cast(:headers as jsonb), :payload)
+                                :key, :eventId, :eventType, :reason, :detail, cast(:headers as jsonb), :payload,
+                                :deadLetteredAt, :recordTimestamp)
                         on conflict (dlt_topic, dlt_partition, dlt_offset) do nothing
                         """)
                 .param("group", letter.consumerGroup())
@@ -43,12 +77,15 @@ public final class DeadLetterStore {
                 .param("detail", letter.detail())
                 .param("headers", EventJson.mapper().writeValueAsString(letter.headers()))
                 .param("payload", letter.payload())
+                .param("deadLetteredAt", Timestamp.from(letter.deadLetteredAt()))
+                .param("recordTimestamp", timestamp(letter.recordTimestamp()))
                 .update();
     }
 
     public List<DeadLetter> list(@Nullable String group, boolean pendingOnly, int offset, int limit) {
-        return jdbc.sql("select * from dead_letter where (cast(:group as text) is null or consumer_group = :group)"
-                        + " and (not :pendingOnly or replayed_at is null) order by id limit :limit offset :offset")
+        return jdbc.sql("select " + COLUMNS + " from dead_letter"
+                        + " where (cast(:group as text) is null or consumer_group = :group)"
+                        + " and (not :pendingOnly or (" + PENDING + ")) order by id limit :limit offset :offset")
                 .param("group", group)
                 .param("pendingOnly", pendingOnly)
                 .param("limit", limit)
@@ -60,7 +97,7 @@ public final class DeadLetterStore {
     public long count(@Nullable String group, boolean pendingOnly) {
         return jdbc.sql(
                         "select count(*) from dead_letter where (cast(:group as text) is null or consumer_group = :group)"
-                                + " and (not :pendingOnly or replayed_at is null)")
+                                + " and (not :pendingOnly or (" + PENDING + "))")
                 .param("group", group)
                 .param("pendingOnly", pendingOnly)
                 .query(Long.class)
@@ -68,16 +105,17 @@ public final class DeadLetterStore {
     }
 
     public Optional<DeadLetter> find(long id) {
-        return jdbc.sql("select * from dead_letter where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from dead_letter where id = :id")
                 .param("id", id)
                 .query(DeadLetterStore::map)
                 .optional();
     }
 
     void markReplayed(long id) {
-        jdbc.sql("update dead_letter set replayed_at = now(), replay_attempts = replay_attempts + 1,"
+        jdbc.sql("update dead_letter set replayed_at = :now, replay_attempts = replay_attempts + 1,"
                         + " last_replay_error = null where id = :id")
                 .param("id", id)
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -89,8 +127,43 @@ public final class DeadLetterStore {
                 .update();
     }
 
+    /** Marks a pending dead letter discarded; {@code false} if it is not pending (replayed or discarded already). */
+    boolean markDiscarded(long id) {
+        return jdbc.sql("update dead_letter set discarded_at = :now where id = :id and " + PENDING)
+                        .param("id", id)
+                        .param("now", Timestamp.from(clock.instant()))
+                        .update()
+                > 0;
+    }
+
+    /** Re-reads the pending dead letters for the gauges; called by the housekeeping schedule. */
+    public void refreshPending() {
+        jdbc.sql("select count(*) as pending, min(dead_lettered_at) as oldest from dead_letter where " + PENDING)
+                .query((rs, n) -> {
+                    pending.set(rs.getLong("pending"));
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    oldestPendingMillis.set(
+                            oldest == null
+                                    ? 0
+                                    : Math.max(
+                                            0,
+                                            Duration.between(oldest.toInstant(), clock.instant())
+                                                    .toMillis()));
+                    return null;
+                })
+                .list();
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
     private static DeadLetter map(ResultSet rs, int row) throws SQLException {
-        Timestamp replayed = rs.getTimestamp("replayed_at");
         return new DeadLetter(
                 rs.getLong("id"),
                 rs.getString("consumer_group"),
@@ -106,7 +179,9 @@ public final class DeadLetterStore {
                 EventJson.mapper().readValue(rs.getString("headers"), HEADER_MAP),
                 rs.getBytes("payload"),
                 rs.getTimestamp("dead_lettered_at").toInstant(),
-                replayed == null ? null : replayed.toInstant(),
+                instant(rs, "record_timestamp"),
+                instant(rs, "replayed_at"),
+                instant(rs, "discarded_at"),
                 rs.getInt("replay_attempts"),
                 rs.getString("last_replay_error"));
     }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Operator actions on dead letters. A replay re-dispatches the record to the handler of the group that failed, through
  * its inbox, so it reaches only that group and applies at most once; it arrives out of its original order, which the
- * saga's rules tolerate.
+ * saga's rules tolerate. A dead letter is pending until it was replayed successfully or discarded.
  */
 public final class DeadLetters {
 
@@ -64,6 +64,21 @@ public final class DeadLetters {
             log.warn("Replay of dead letter {} of group {} failed: {}", id, letter.consumerGroup(), error);
             return new ReplayResult(id, false, error);
         }
+    }
+
+    /**
+     * An operator decided that a dead letter needs no replay: it is no longer pending, and retention deletes it after its
+     * time. Discarding a discarded one again changes nothing; a replayed one cannot be discarded.
+     */
+    public DeadLetter discard(long id, String operator) {
+        DeadLetter letter = get(id);
+        if (letter.replayedAt() != null) {
+            throw new IllegalStateException("Dead letter " + id + " was replayed; there is nothing to discard");
+        }
+        if (store.markDiscarded(id)) {
+            log.info("Dead letter {} of group {} discarded by {}", id, letter.consumerGroup(), operator);
+        }
+        return get(id);
     }
 
     /** Replays the pending dead letters of a group (or all groups), oldest first, at most {@code limit}. */

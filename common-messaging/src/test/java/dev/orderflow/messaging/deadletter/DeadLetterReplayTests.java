@@ -11,13 +11,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.orderflow.events.CloudEventHeaders;
+import dev.orderflow.events.DeadLetterHeaders;
+import dev.orderflow.events.EventJson;
+import dev.orderflow.events.EventTypes;
+import dev.orderflow.events.Topics;
 import dev.orderflow.messaging.support.MessagingIntegrationTest;
 import dev.orderflow.messaging.support.MessagingTestKit;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
 
 @MessagingIntegrationTest
 class DeadLetterReplayTests {
@@ -58,7 +68,74 @@ class DeadLetterReplayTests {
         mvc.perform(get("/api/admin/dead-letters/{id}", id))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.summary.replayedAt").isNotEmpty())
+                .andExpect(jsonPath("$.summary.pending").value(false))
                 .andExpect(jsonPath("$.summary.replayAttempts").value(2));
+    }
+
+    @Test
+    void aDiscardedDeadLetterIsNoLongerPendingAndAReplayedOneCannotBeDiscarded() throws Exception {
+        UUID discarded = deadLettered("c-discard");
+        UUID replayed = deadLettered("c-discard-replayed");
+        long id = kit.deadLetterId(GROUP, discarded.toString());
+        long replayedId = kit.deadLetterId(GROUP, replayed.toString());
+        kit.handlers().succeed(replayed);
+        mvc.perform(post("/api/admin/dead-letters/{id}/replay", replayedId)).andExpect(status().isOk());
+
+        mvc.perform(post("/api/admin/dead-letters/{id}/discard", id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.pending").value(false))
+                .andExpect(jsonPath("$.discardedAt").isNotEmpty())
+                .andExpect(jsonPath("$.replayedAt").isEmpty());
+        mvc.perform(get("/api/admin/dead-letters")
+                        .param("group", GROUP)
+                        .param("pendingOnly", "true")
+                        .param("size", "100"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[*].id", Matchers.not(Matchers.hasItem((int) id))));
+        mvc.perform(post("/api/admin/dead-letters/{id}/discard", replayedId))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("was replayed")));
+        mvc.perform(post("/api/admin/dead-letters/{id}/discard", Long.MAX_VALUE))
+                .andExpect(status().isNotFound());
+        kit.handlers().succeed(discarded);
+    }
+
+    @Test
+    void aDeadLettersTimeIsWhenThisServiceRecordedItAndItsRecordsKafkaTimestampIsKeptBeside() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        // spring-kafka gives a dead-letter record the original record's timestamp: a producer's clock, not this
+        // service's, and possibly long before the record failed.
+        Instant recordTimestamp = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MILLIS);
+        Instant before = Instant.now();
+        String topic = kit.topics().of(EventTypes.ORDER_PLACED);
+        kit.sendRaw(
+                Topics.deadLetter(topic, GROUP),
+                orderId.toString(),
+                Map.of(
+                        KafkaHeaders.DLT_ORIGINAL_TOPIC, topic,
+                        CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                        CloudEventHeaders.TYPE, EventTypes.ORDER_PLACED.name(),
+                        DeadLetterHeaders.REASON, DeadLetterHeaders.Reason.HANDLER_FAILED.name(),
+                        DeadLetterHeaders.GROUP, GROUP),
+                EventJson.write(orderPlaced(orderId, "c-dead-letter-time")),
+                recordTimestamp);
+        await().atMost(WAIT)
+                .until(() -> !kit.deadLetterReasons(GROUP, orderId.toString()).isEmpty());
+        long id = kit.deadLetterId(GROUP, orderId.toString());
+
+        JsonNode summary = EventJson.mapper()
+                .readTree(mvc.perform(get("/api/admin/dead-letters/{id}", id))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("summary");
+
+        assertThat(summary.get("originalTopic").asString()).isEqualTo(topic);
+        assertThat(Instant.parse(summary.get("recordTimestamp").asString())).isEqualTo(recordTimestamp);
+        assertThat(Instant.parse(summary.get("deadLetteredAt").asString()))
+                .isBetween(before.minusSeconds(1), Instant.now());
     }
 
     @Test
@@ -87,5 +164,15 @@ class DeadLetterReplayTests {
                 .andExpect(jsonPath("$.instance").value("/api/admin/dead-letters/" + Long.MAX_VALUE))
                 .andExpect(jsonPath("$.traceId").value(matchesPattern("[0-9a-f]{32}")));
         kit.handlers().succeed(orderId);
+    }
+
+    /** An order whose OrderPlaced the group dead-lettered; its handler keeps failing until told to succeed. */
+    private UUID deadLettered(String customerId) {
+        UUID orderId = UUID.randomUUID();
+        kit.handlers().failUnexpectedly(orderId);
+        kit.publish(orderPlaced(orderId, customerId));
+        await().atMost(WAIT)
+                .until(() -> !kit.deadLetterReasons(GROUP, orderId.toString()).isEmpty());
+        return orderId;
     }
 }

@@ -63,8 +63,11 @@ class RetentionCleanupTests {
         UUID oldUnpublished = outboxRow(now.minus(Duration.ofDays(30)), null);
         UUID oldInbox = inboxRecord(now.minus(Duration.ofDays(15)));
         UUID recentInbox = inboxRecord(now.minus(Duration.ofDays(1)));
-        long oldDeadLetter = deadLetter(now.minus(Duration.ofDays(15)));
-        long recentDeadLetter = deadLetter(now.minus(Duration.ofDays(1)));
+        long oldReplayed = deadLetter(now.minus(Duration.ofDays(20)), "replayed_at", now.minus(Duration.ofDays(15)));
+        long oldDiscarded = deadLetter(now.minus(Duration.ofDays(20)), "discarded_at", now.minus(Duration.ofDays(15)));
+        long recentlyReplayed =
+                deadLetter(now.minus(Duration.ofDays(20)), "replayed_at", now.minus(Duration.ofDays(1)));
+        long oldPending = deadLetter(now.minus(Duration.ofDays(30)), "replayed_at", null);
 
         assertThat(cleanup.run()).isGreaterThanOrEqualTo(3);
 
@@ -75,8 +78,22 @@ class RetentionCleanupTests {
                 .isTrue();
         assertThat(inboxExists(oldInbox)).isFalse();
         assertThat(inboxExists(recentInbox)).isTrue();
-        assertThat(deadLetterExists(oldDeadLetter)).isFalse();
-        assertThat(deadLetterExists(recentDeadLetter)).isTrue();
+        assertThat(deadLetterExists(oldReplayed)).isFalse();
+        assertThat(deadLetterExists(oldDiscarded)).isFalse();
+        assertThat(deadLetterExists(recentlyReplayed))
+                .as("kept for the retention time after it was replayed, however old it is")
+                .isTrue();
+    }
+
+    @Test
+    void deadLettersNoOperatorResolvedAreKeptWhateverTheirAge() {
+        long pending = deadLetter(Instant.now().minus(Duration.ofDays(400)), "replayed_at", null);
+
+        cleanup.run();
+
+        assertThat(deadLetterExists(pending))
+                .as("a dead letter never replayed nor discarded (SPEC §5)")
+                .isTrue();
     }
 
     private UUID outboxRow(Instant createdAt, Instant publishedAt) {
@@ -108,16 +125,18 @@ class RetentionCleanupTests {
         return eventId;
     }
 
-    private long deadLetter(Instant at) {
+    /** A dead letter recorded {@code at}, resolved ({@code resolution} is replayed_at or discarded_at) at a time. */
+    private long deadLetter(Instant at, String resolution, Instant resolvedAt) {
         return kit.jdbc()
                 .sql("""
                         insert into dead_letter (consumer_group, original_topic, dlt_topic, dlt_partition, dlt_offset,
-                                                 reason, headers, dead_lettered_at)
+                                                 reason, headers, dead_lettered_at, %s)
                         values ('retention-test', 't', 't.retention-test.dlt', 0, (random() * 1e15)::bigint,
-                                'HANDLER_FAILED', '{}', :at)
+                                'HANDLER_FAILED', '{}', :at, :resolvedAt)
                         returning id
-                        """)
+                        """.formatted(resolution))
                 .param("at", Timestamp.from(at))
+                .param("resolvedAt", resolvedAt == null ? null : Timestamp.from(resolvedAt))
                 .query(Long.class)
                 .single();
     }

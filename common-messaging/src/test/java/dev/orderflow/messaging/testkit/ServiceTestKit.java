@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
@@ -158,10 +160,17 @@ public class ServiceTestKit {
 
     /** Sends a record as it is, past the outbox: how tests put broken or foreign records on a topic. */
     public void sendRaw(String topic, String key, Map<String, String> headers, byte[] payload) {
+        sendRaw(topic, key, headers, payload, null);
+    }
+
+    /** Sends a record as it is, with its Kafka timestamp set to {@code timestamp} (the producer's time if null). */
+    public void sendRaw(
+            String topic, String key, Map<String, String> headers, byte[] payload, @Nullable Instant timestamp) {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach((name, value) -> recordHeaders.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        Long millis = timestamp == null ? null : timestamp.toEpochMilli();
         try {
-            kafka.send(new ProducerRecord<>(topic, null, key, payload, recordHeaders))
+            kafka.send(new ProducerRecord<>(topic, null, millis, key, payload, recordHeaders))
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send test record", e);

@@ -45,6 +45,7 @@ class EachOrderFunctionNeedsItsScopeTests {
                 "GET /api/admin/dead-letters",
                 "GET /api/admin/dead-letters/1",
                 "POST /api/admin/dead-letters/1/replay",
+                "POST /api/admin/dead-letters/1/discard",
                 "POST /api/admin/dead-letters/replay",
                 "GET /api/admin/incidents",
                 "POST /api/admin/incidents/1/retry"
