@@ -33,7 +33,7 @@ class KubernetesInvariantsTests {
                 .as("the services' health groups")
                 .content()
                 .contains("management.endpoint.health.probes.enabled=true")
-                .contains("management.endpoint.health.group.readiness.include=readinessState,db,kafka");
+                .contains("management.endpoint.health.group.readiness.include=readinessState,db\n");
         for (Manifests.Service service : Manifests.services()) {
             Map<String, Object> container = container(deployment(docs, service.name()));
             assertThat(list(container.get("ports")))

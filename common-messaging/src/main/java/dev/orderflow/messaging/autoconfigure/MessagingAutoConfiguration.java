@@ -146,7 +146,10 @@ public final class MessagingAutoConfiguration {
         return new KafkaTemplate<>(KafkaClientSettings.producerFactory(producerFactory));
     }
 
-    /** Readiness needs Kafka ({@code management.endpoint.health.group.readiness}, see orderflow-messaging-defaults.properties). */
+    /**
+     * Kafka's state in {@code /actuator/health} and {@code orderflow_kafka_reachable}, never in readiness (see
+     * orderflow-messaging-defaults.properties): orders are accepted into the outbox while the broker is away.
+     */
     @Bean(name = "kafkaHealthIndicator")
     @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
@@ -308,11 +311,12 @@ public final class MessagingAutoConfiguration {
             DeadLetterStore deadLetters,
             RetentionCleanup cleanup,
             ConsumerLag lag,
+            ObjectProvider<KafkaHealthIndicator> kafkaHealth,
             MessagingProperties properties,
             ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder) {
         Duration cleanupInterval = properties.retention().cleanupInterval();
         Duration lagInterval = properties.consumer().lagInterval();
-        List<MessagingHousekeeping.Task> tasks = List.of(
+        List<MessagingHousekeeping.Task> tasks = new ArrayList<>(List.of(
                 new MessagingHousekeeping.Task(
                         "sample the outbox backlog",
                         backlog::refresh,
@@ -322,7 +326,9 @@ public final class MessagingAutoConfiguration {
                         "sample the pending dead letters", deadLetters::refreshPending, Duration.ZERO, lagInterval),
                 new MessagingHousekeeping.Task(
                         "clean up messaging tables", cleanup::run, cleanupInterval, cleanupInterval),
-                new MessagingHousekeeping.Task("read the consumer lag", lag::refresh, Duration.ZERO, lagInterval));
+                new MessagingHousekeeping.Task("read the consumer lag", lag::refresh, Duration.ZERO, lagInterval)));
+        kafkaHealth.ifAvailable(kafka -> tasks.add(new MessagingHousekeeping.Task(
+                "check that Kafka is reachable", () -> kafka.health(false), Duration.ZERO, lagInterval)));
         return new MessagingHousekeeping(schedulerBuilder.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new), tasks);
     }
 

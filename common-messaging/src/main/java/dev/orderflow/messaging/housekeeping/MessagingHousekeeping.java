@@ -11,10 +11,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Orderflow's periodic housekeeping (outbox backlog, retention clean-up, consumer lag) on a Spring
- * {@link ThreadPoolTaskScheduler} of its own, built by Spring Boot's builder: it never queues behind the application's
- * scheduled work, nor that behind it. Two threads, so a pass that waits on an unreachable broker does not hold up the
- * database ones. A failed pass is logged and waits for the next.
+ * Orderflow's periodic housekeeping (outbox backlog, pending dead letters, retention clean-up, consumer lag, Kafka
+ * reachability) on a Spring {@link ThreadPoolTaskScheduler} of its own, built by Spring Boot's builder: it never queues
+ * behind the application's scheduled work, nor that behind it. A thread per pass, so a pass that waits on an
+ * unreachable broker or database holds up no other. A failed pass is logged and waits for the next.
  */
 public final class MessagingHousekeeping implements SmartLifecycle {
 
@@ -28,8 +28,9 @@ public final class MessagingHousekeeping implements SmartLifecycle {
     private volatile @Nullable ThreadPoolTaskScheduler scheduler;
 
     public MessagingHousekeeping(ThreadPoolTaskSchedulerBuilder schedulerBuilder, List<Task> tasks) {
-        this.schedulerBuilder = schedulerBuilder.poolSize(2).threadNamePrefix("orderflow-housekeeping-");
         this.tasks = List.copyOf(tasks);
+        this.schedulerBuilder =
+                schedulerBuilder.poolSize(Math.max(1, this.tasks.size())).threadNamePrefix("orderflow-housekeeping-");
     }
 
     @Override

@@ -32,7 +32,7 @@ class OrderflowDefaultsTests {
         assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences"))
                 .isEqualTo("orderflow");
         assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
-                .isEqualTo("readinessState,db,kafka");
+                .isEqualTo("readinessState,db");
         assertThat(environment.getPropertySources().stream().toList().getLast().getName())
                 .isEqualTo("defaultProperties");
     }

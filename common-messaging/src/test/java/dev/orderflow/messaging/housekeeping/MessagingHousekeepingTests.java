@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
@@ -52,6 +53,37 @@ class MessagingHousekeepingTests {
         try {
             await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> runs.get() == 0);
         } finally {
+            housekeeping.stop();
+        }
+    }
+
+    @Test
+    void passesThatWaitOnAnUnreachableBrokerHoldUpNoOtherPass() throws InterruptedException {
+        CountDownLatch brokerBack = new CountDownLatch(1);
+        AtomicInteger waiting = new AtomicInteger();
+        AtomicInteger sampled = new AtomicInteger();
+        Runnable waitForBroker = () -> {
+            waiting.incrementAndGet();
+            try {
+                brokerBack.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        MessagingHousekeeping housekeeping = new MessagingHousekeeping(
+                new ThreadPoolTaskSchedulerBuilder(),
+                List.of(
+                        new MessagingHousekeeping.Task("read the consumer lag", waitForBroker, Duration.ZERO, OFTEN),
+                        new MessagingHousekeeping.Task("check Kafka", waitForBroker, Duration.ZERO, OFTEN),
+                        new MessagingHousekeeping.Task("sample", sampled::incrementAndGet, Duration.ZERO, OFTEN)));
+
+        housekeeping.start();
+        try {
+            await().atMost(WAIT).until(() -> waiting.get() == 2);
+            int before = sampled.get();
+            await().atMost(WAIT).until(() -> sampled.get() >= before + 3);
+        } finally {
+            brokerBack.countDown();
             housekeeping.stop();
         }
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.orderflow.order.support.OrderServiceIntegrationTest;
@@ -31,7 +32,7 @@ class OperationsEndpointsTests {
     }
 
     @Test
-    void livenessChecksNothingExternalAndReadinessNeedsTheDatabaseAndKafka() throws Exception {
+    void livenessChecksNothingExternalAndReadinessNeedsTheDatabaseNeverKafka() throws Exception {
         HealthEndpointGroup liveness = healthGroups.get("liveness");
         HealthEndpointGroup readiness = healthGroups.get("readiness");
 
@@ -40,9 +41,18 @@ class OperationsEndpointsTests {
         assertThat(liveness.isMember("kafka")).isFalse();
         assertThat(readiness.isMember("readinessState")).isTrue();
         assertThat(readiness.isMember("db")).isTrue();
-        assertThat(readiness.isMember("kafka")).isTrue();
+        assertThat(readiness.isMember("kafka"))
+                .as("a broker outage must not take the order API out of rotation (SPEC §5)")
+                .isFalse();
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.kafka.status").value("UP"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"));
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(
+                        content().string(containsString("orderflow_kafka_reachable{application=\"order-service\"}")));
     }
 
     @Test
