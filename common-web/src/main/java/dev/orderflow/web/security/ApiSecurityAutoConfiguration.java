@@ -1,10 +1,12 @@
 package dev.orderflow.web.security;
 
 import dev.orderflow.web.problem.ProblemEnrichment;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -80,6 +83,13 @@ public final class ApiSecurityAutoConfiguration {
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> cors.configurationSource(corsConfiguration(properties)));
         return http.build();
+    }
+
+    /** Spring Security's observations only where the registry records them (see {@link SecurityObservations}). */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings orderflowSecurityObservations(ObjectProvider<ObservationRegistry> registry) {
+        return SecurityObservations.settings(registry.getIfUnique(() -> ObservationRegistry.NOOP));
     }
 
     /** A token must name its subject: ownership of orders is decided by it. */
