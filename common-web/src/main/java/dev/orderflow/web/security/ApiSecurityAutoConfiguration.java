@@ -2,8 +2,10 @@ package dev.orderflow.web.security;
 
 import dev.orderflow.web.problem.ProblemEnrichment;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,6 +22,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -90,6 +93,29 @@ public final class ApiSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityObservationSettings orderflowSecurityObservations(ObjectProvider<ObservationRegistry> registry) {
         return SecurityObservations.settings(registry.getIfUnique(() -> ObservationRegistry.NOOP));
+    }
+
+    /**
+     * The decoder Boot builds from {@code spring.security.oauth2.resourceserver.jwt.*}, with its checks as they are,
+     * behind a cache of the tokens it accepted ({@link VerifiedTokenCache}): decoding a token (RS256 verification,
+     * claim conversion) costs twice what all the other security filters do together, and a client sends the same token
+     * for its whole life.
+     */
+    @Bean
+    static BeanPostProcessor orderflowVerifiedTokenCache(ObjectProvider<ApiSecurityProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
+                    ApiSecurityProperties.TokenCache cache =
+                            properties.getObject().tokenCache();
+                    if (cache.maxSize() > 0) {
+                        return new VerifiedTokenCache(decoder, cache.maxSize(), cache.maxAge(), Clock.systemUTC());
+                    }
+                }
+                return bean;
+            }
+        };
     }
 
     /** A token must name its subject: ownership of orders is decided by it. */
