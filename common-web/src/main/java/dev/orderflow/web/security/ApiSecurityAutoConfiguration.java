@@ -24,6 +24,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -73,6 +75,7 @@ public final class ApiSecurityAutoConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerTokenHeader())
                         .jwt(jwt -> {})
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -86,6 +89,13 @@ public final class ApiSecurityAutoConfiguration {
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> cors.configurationSource(corsConfiguration(properties)));
         return http.build();
+    }
+
+    /** Spring Security's strict firewall, its character checks quicker for printable ASCII ({@link PrintableAsciiFirst}). */
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    StrictHttpFirewall orderflowHttpFirewall() {
+        return PrintableAsciiFirst.firewall();
     }
 
     /** Spring Security's observations only where the registry records them (see {@link SecurityObservations}). */
