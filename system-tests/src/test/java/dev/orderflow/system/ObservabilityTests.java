@@ -112,6 +112,8 @@ class ObservabilityTests {
         assertThat(delta("orderflow_orders_cancelled_total{reason=\"OUT_OF_STOCK\"}"))
                 .isEqualTo(1);
 
+        // One request to every API, so each has served one whatever ran before (a series appears with its first use).
+        SERVICES.forEach(spec -> Http.get(PlatformUnderTest.url(spec) + "/api/orders"));
         Map<ServiceSpec, String> scrapes = new LinkedHashMap<>();
         SERVICES.forEach(spec -> scrapes.put(spec, Operations.scrape(spec)));
         Map<String, Boolean> required = requiredMetrics();

@@ -1,6 +1,7 @@
 package dev.orderflow.messaging.partner;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -52,7 +53,7 @@ public final class PartnerCalls {
             CircuitBreakerRegistry circuitBreakers,
             BulkheadRegistry bulkheads,
             TimeLimiterRegistry timeLimiters) {
-        Bulkhead bulkhead = bulkheads.bulkhead(partner);
+        Bulkhead bulkhead = neverWaiting(bulkheads.bulkhead(partner));
         return new PartnerCalls(
                 partner, circuitBreakers.circuitBreaker(partner), timeLimiters.timeLimiter(partner), new Slots() {
                     @Override
@@ -94,6 +95,20 @@ public final class PartnerCalls {
                 semaphore.release();
             }
         });
+    }
+
+    /**
+     * The bulkhead with its wait for a free slot taken away. Slots are reserved while a consumer's batch transaction is
+     * open and by the worker between polls: a reservation that waited would hold the whole batch (and the order's locks)
+     * for that long once per record that finds every slot busy, so work that finds none is left due for the worker.
+     */
+    static Bulkhead neverWaiting(Bulkhead bulkhead) {
+        BulkheadConfig config = bulkhead.getBulkheadConfig();
+        if (!config.getMaxWaitDuration().isZero()) {
+            bulkhead.changeConfig(
+                    BulkheadConfig.from(config).maxWaitDuration(Duration.ZERO).build());
+        }
+        return bulkhead;
     }
 
     public String partner() {

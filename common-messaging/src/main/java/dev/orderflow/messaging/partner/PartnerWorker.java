@@ -492,7 +492,9 @@ final class PartnerWorker implements SmartLifecycle {
         PartnerWorkItem work = answer.work();
         String orderId = work.orderId().toString();
         try (TraceContextPropagation.Continued trace = tracing.carry(answer.trace());
-                MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId)) {
+                MDC.MDCCloseable o = MDC.putCloseable("orderId", orderId);
+                MDC.MDCCloseable c = MDC.putCloseable(
+                        "correlationId", String.valueOf(work.causation().correlationId()))) {
             Status settled = ((PartnerAction) answer.action()).completed(work, answer.result());
             if (settled != Status.DONE && settled != Status.FAILED) {
                 throw new IllegalStateException(work.action() + " completed as " + settled);

@@ -7,6 +7,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 
 /**
  * Trace propagation through Micrometer Tracing. Restoring starts a short producer span, a child of the writer's span,
@@ -24,6 +25,11 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
      * meanwhile carry this context on, so no later hop starts a trace of its own for the same order.
      */
     private final ThreadLocal<Map<String, String>> unsampled = new ThreadLocal<>();
+
+    /** The log fields Spring Boot's log correlation fills from the span in scope. */
+    private static final String TRACE_ID = "traceId";
+
+    private static final String SPAN_ID = "spanId";
 
     public MicrometerTracePropagation(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
@@ -151,7 +157,19 @@ public final class MicrometerTracePropagation implements TraceContextPropagation
         }
         Map<String, String> previous = unsampled.get();
         unsampled.set(Map.copyOf(headers));
+        // No span is in scope, so nothing puts the trace in the log lines written meanwhile: this does.
+        String traceparent = headers.get(CloudEventHeaders.TRACEPARENT);
+        String[] parts = traceparent.split("-");
+        boolean logged = parts.length == 4 && MDC.get(TRACE_ID) == null;
+        if (logged) {
+            MDC.put(TRACE_ID, parts[1]);
+            MDC.put(SPAN_ID, parts[2]);
+        }
         return () -> {
+            if (logged) {
+                MDC.remove(TRACE_ID);
+                MDC.remove(SPAN_ID);
+            }
             if (previous == null) {
                 unsampled.remove();
             } else {

@@ -5,6 +5,7 @@ import static dev.orderflow.messaging.support.MessagingTestApplication.TEST_CALL
 import static dev.orderflow.messaging.support.MessagingTestApplication.TEST_UNDO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.orderflow.messaging.Causation;
 import dev.orderflow.messaging.MessagingProperties;
@@ -275,14 +276,20 @@ class PartnerWorkTests {
         List<UUID> orders =
                 IntStream.range(0, 6).mapToObj(i -> UUID.randomUUID()).toList();
         List<Hold> holds = new ArrayList<>();
-        transactions.executeWithoutResult(status -> orders.forEach(orderId -> {
-            Hold hold = Hold.of(new Answer());
-            holds.add(hold);
-            String key = key(GUARDED_CALL, orderId);
-            partner.script(key, hold);
-            lock(orderId);
-            partnerWork.schedule(GUARDED_CALL, orderId, key, new TestPartnerAction.Request("x"), Causation.newSaga());
-        }));
+        // The bulkhead is configured to wait an hour for a slot: scheduling must not wait at all, or the batch holds
+        // its transaction and its locks for that long per record that finds every slot busy.
+        assertTimeoutPreemptively(
+                WAIT,
+                () -> transactions.executeWithoutResult(status -> orders.forEach(orderId -> {
+                    Hold hold = Hold.of(new Answer());
+                    holds.add(hold);
+                    String key = key(GUARDED_CALL, orderId);
+                    partner.script(key, hold);
+                    lock(orderId);
+                    partnerWork.schedule(
+                            GUARDED_CALL, orderId, key, new TestPartnerAction.Request("x"), Causation.newSaga());
+                })),
+                "scheduling waited for a call slot");
 
         await().atMost(WAIT).until(() -> holds.stream().filter(Hold::hasArrived).count() == 2);
         List<PartnerWorkItem> items =

@@ -1,10 +1,14 @@
 package dev.orderflow.web.security;
 
 import dev.orderflow.web.problem.ProblemEnrichment;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -13,11 +17,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -67,6 +75,7 @@ public final class ApiSecurityAutoConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new BearerTokenHeader())
                         .jwt(jwt -> {})
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -80,6 +89,43 @@ public final class ApiSecurityAutoConfiguration {
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> cors.configurationSource(corsConfiguration(properties)));
         return http.build();
+    }
+
+    /** Spring Security's strict firewall, its character checks quicker for printable ASCII ({@link PrintableAsciiFirst}). */
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    StrictHttpFirewall orderflowHttpFirewall() {
+        return PrintableAsciiFirst.firewall();
+    }
+
+    /** Spring Security's observations only where the registry records them (see {@link SecurityObservations}). */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings orderflowSecurityObservations(ObjectProvider<ObservationRegistry> registry) {
+        return SecurityObservations.settings(registry.getIfUnique(() -> ObservationRegistry.NOOP));
+    }
+
+    /**
+     * The decoder Boot builds from {@code spring.security.oauth2.resourceserver.jwt.*}, with its checks as they are,
+     * behind a cache of the tokens it accepted ({@link VerifiedTokenCache}): decoding a token (RS256 verification,
+     * claim conversion) costs twice what all the other security filters do together, and a client sends the same token
+     * for its whole life.
+     */
+    @Bean
+    static BeanPostProcessor orderflowVerifiedTokenCache(ObjectProvider<ApiSecurityProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
+                    ApiSecurityProperties.TokenCache cache =
+                            properties.getObject().tokenCache();
+                    if (cache.maxSize() > 0) {
+                        return new VerifiedTokenCache(decoder, cache.maxSize(), cache.maxAge(), Clock.systemUTC());
+                    }
+                }
+                return bean;
+            }
+        };
     }
 
     /** A token must name its subject: ownership of orders is decided by it. */

@@ -18,4 +18,9 @@ public class WebTestApplication {
         return builder ->
                 builder.defaultRequest(MockMvcRequestBuilders.get("/").header(HttpHeaders.AUTHORIZATION, header));
     }
+
+    @Bean
+    ObservationNames observationNames() {
+        return new ObservationNames();
+    }
 }
