@@ -32,7 +32,14 @@ public record MessagingProperties(
         return new Topics(topicPrefix);
     }
 
-    /** The outbox relay: one active publisher per database, woken by NOTIFY, polling as a fallback. */
+    /**
+     * The outbox relay: one active publisher per database, woken by NOTIFY, polling as a fallback.
+     *
+     * @param lease how long a relay leads without renewing its lease (ADR 0015): a leader cut off from its database
+     *     stops sending at its end and a standby takes over then, within one more poll interval; also the network
+     *     time-out of the relay's database calls. At least three times the poll interval; at most 30 s keeps failover
+     *     within SPEC 5's bound
+     */
     public record Relay(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
@@ -41,7 +48,8 @@ public record MessagingProperties(
             @DefaultValue("100ms") @NotNull Duration backoffInitial,
             @DefaultValue("10s") @NotNull Duration backoffMax,
             @DefaultValue("30s") @NotNull Duration sendTimeout,
-            @DefaultValue("5s") @NotNull Duration metricsInterval) {}
+            @DefaultValue("5s") @NotNull Duration metricsInterval,
+            @DefaultValue("15s") @NotNull Duration lease) {}
 
     /**
      * Orderflow's consumers: blocking retries only, so one order's events keep their order. Polling, fetching and

@@ -6,7 +6,6 @@ import static dev.orderflow.order.OrderStatus.PAID;
 import static dev.orderflow.order.OrderStatus.PENDING;
 import static dev.orderflow.order.OrderStatus.STOCK_RESERVED;
 
-import dev.orderflow.events.InvalidPayloadException;
 import dev.orderflow.events.PricedLine;
 import dev.orderflow.events.ShippingAddress;
 import dev.orderflow.events.order.OrderCancelled;
@@ -18,17 +17,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An order and its place in the saga. Status only moves forward and COMPLETED and CANCELLED are final: an event that
- * arrives late, or for a final order, is only added to the timeline. What the order owes the other services
+ * An order and its place in the saga. Status only moves forward and COMPLETED and CANCELLED are final: an event for a
+ * final order is only added to the timeline. The saga's steps are applied in saga order whatever order their topics
+ * deliver them in: a payment or shipping answer learned before the step it follows is held and applied once that step
+ * is, so the status never runs ahead of the facts it implies (ADR 0013). What the order owes the other services
  * (OrderCompleted, OrderCancelled) is collected as announcements for the outbox.
  *
  * <p>Readers get the whole order. Writers lock only the row's saga state ({@link Orders#lock}), plus the items when they
@@ -49,7 +47,9 @@ public final class Order {
         /** the last event received */
         LAST_EVENT,
         /** that OrderCompleted went out */
-        COMPLETION_ANNOUNCED
+        COMPLETION_ANNOUNCED,
+        /** the answers held until the step they follow is applied */
+        HELD
     }
 
     private final UUID id;
@@ -72,6 +72,7 @@ public final class Order {
     private Instant statusChangedAt;
     private UUID lastEventId;
     private boolean completionAnnounced;
+    private final HeldAnswers held;
 
     /**
      * Restores an order as stored; {@link #place} creates a new one. A part given as null was not loaded: {@code
@@ -94,6 +95,7 @@ public final class Order {
             @Nullable Instant updatedAt,
             Instant statusChangedAt,
             Instant deadlineAt,
+            HeldAnswers held,
             @Nullable List<TimelineEntry> timeline) {
         this.id = id;
         this.customerId = customerId;
@@ -111,6 +113,7 @@ public final class Order {
         this.updatedAt = updatedAt;
         this.statusChangedAt = statusChangedAt;
         this.deadlineAt = deadlineAt;
+        this.held = held;
         this.storedTimeline = timeline == null ? null : List.copyOf(timeline);
     }
 
@@ -149,6 +152,7 @@ public final class Order {
                 now,
                 now,
                 now.plus(deadline),
+                HeldAnswers.none(),
                 List.of());
         order.newTimelineEntries.add(new TimelineEntry(PENDING, Trigger.ORDER_PLACED, now));
         return order;
@@ -160,35 +164,35 @@ public final class Order {
             price(lines);
             learnTotal(reservedTotal, reservedCurrency);
         }
-        advance(STOCK_RESERVED, trigger);
+        advance(STOCK_RESERVED, trigger, trigger.at());
     }
 
-    /** The payment went through. Its amount is the total, should the reservation not have been seen yet. */
-    void markPaid(BigDecimal amount, String paidCurrency, Trigger trigger) {
-        if (status != CANCELLED) {
-            learnTotal(amount, paidCurrency);
-        }
-        advance(PAID, trigger);
+    /** The payment went through: PAID, once the reservation it follows is applied. */
+    void markPaid(Trigger trigger) {
+        answer(StepAnswer.PAYMENT_AUTHORIZED, trigger);
     }
 
-    /** The shipment is booked: the saga is done. */
+    /** The payment was declined: CANCELLED, once the reservation it follows is applied. */
+    void declinePayment(Trigger trigger) {
+        answer(StepAnswer.PAYMENT_DECLINED, trigger);
+    }
+
+    /** The shipment is booked: the saga is done, once the payment it follows is applied. */
     void complete(Trigger trigger) {
-        advance(COMPLETED, trigger);
+        answer(StepAnswer.SHIPMENT_SCHEDULED, trigger);
+    }
+
+    /** The shipment could not be booked: CANCELLED, once the payment it follows is applied. */
+    void failShipment(Trigger trigger) {
+        answer(StepAnswer.SHIPMENT_FAILED, trigger);
     }
 
     /** Cancels the order unless it is final already; participants undo what they did when they hear of it. */
     void cancel(CancellationReason reason, Trigger trigger) {
-        if (!status.isTerminal()) {
-            status = CANCELLED;
-            cancellationReason = reason;
-            statusChangedAt = trigger.at();
-            changes.add(Change.STATUS);
-            announcements.add(new OrderCancelled(id, reason.name(), customerEmail));
-        }
-        record(trigger);
+        cancel(reason, trigger, trigger.at());
     }
 
-    /** An event that changes nothing but the history (a compensation done, a late or out-of-order event). */
+    /** An event that changes nothing but the history (a compensation done, a late event). */
     void note(Trigger trigger) {
         record(trigger);
     }
@@ -205,19 +209,72 @@ public final class Order {
         return taken;
     }
 
-    private void advance(OrderStatus next, Trigger trigger) {
-        if (status.precedes(next)) {
-            status = next;
-            statusChangedAt = trigger.at();
-            changes.add(Change.STATUS);
+    /**
+     * Applies a step's answer, or holds it while the step it follows is not applied yet (the topics are consumed
+     * separately). The step's answer is held once: another one for it, which no participant sends, is not held again.
+     */
+    private void answer(StepAnswer answer, Trigger trigger) {
+        if (!status.precedes(answer.follows())) {
+            apply(answer, trigger, trigger.at());
+            return;
         }
-        record(trigger);
-        announceCompletionWhenDue();
+        if (!held.holdsStepOf(answer)) {
+            held.hold(answer, trigger.at());
+            changes.add(Change.HELD);
+        }
+        learnedFrom(trigger);
     }
 
     /**
-     * OrderCompleted carries the total. Should the shipment be reported before this service heard of the reservation
-     * or the payment (they travel on other topics), the announcement waits for the total.
+     * @param entry the timeline's entry for it: its event and when this service learned it
+     * @param now when the order's status changes, which is later than {@code entry} for an answer that was held
+     */
+    private void apply(StepAnswer answer, Trigger entry, Instant now) {
+        switch (answer) {
+            case PAYMENT_AUTHORIZED -> advance(PAID, entry, now);
+            case PAYMENT_DECLINED -> cancel(CancellationReason.PAYMENT_DECLINED, entry, now);
+            case SHIPMENT_SCHEDULED -> advance(COMPLETED, entry, now);
+            case SHIPMENT_FAILED -> cancel(CancellationReason.SHIPPING_FAILED, entry, now);
+        }
+    }
+
+    private void advance(OrderStatus next, Trigger entry, Instant now) {
+        if (status.precedes(next)) {
+            status = next;
+            statusChangedAt = now;
+            changes.add(Change.STATUS);
+        }
+        record(entry);
+        announceCompletionWhenDue();
+        applyHeld(now);
+    }
+
+    private void cancel(CancellationReason reason, Trigger entry, Instant now) {
+        if (!status.isTerminal()) {
+            status = CANCELLED;
+            cancellationReason = reason;
+            statusChangedAt = now;
+            changes.add(Change.STATUS);
+            announcements.add(new OrderCancelled(id, reason.name(), customerEmail));
+        }
+        record(entry);
+        applyHeld(now);
+    }
+
+    /**
+     * Applies the held answers whose step is applied now, in saga order, each at the time it was learned. A final order
+     * holds nothing: it takes what it held as history, after the entry that made it final.
+     */
+    private void applyHeld(Instant now) {
+        for (HeldAnswers.Held next = held.takeApplicable(status); next != null; next = held.takeApplicable(status)) {
+            changes.add(Change.HELD);
+            apply(next.answer(), next.entry(), now);
+        }
+    }
+
+    /**
+     * OrderCompleted carries the total. Every order this version completes has it (COMPLETED follows the reservation);
+     * an order a previous version completed before it heard of the reservation is announced once the total arrives.
      */
     private void announceCompletionWhenDue() {
         if (status == COMPLETED && total != null && currency != null && !completionAnnounced) {
@@ -227,9 +284,16 @@ public final class Order {
         }
     }
 
+    /** Adds the trigger to the timeline; an entry of a held answer is older than the entry that released it. */
     private void record(Trigger trigger) {
         newTimelineEntries.add(new TimelineEntry(status, trigger.event(), trigger.at()));
-        updatedAt = trigger.at();
+        if (updatedAt == null || trigger.at().isAfter(updatedAt)) {
+            updatedAt = trigger.at();
+        }
+        learnedFrom(trigger);
+    }
+
+    private void learnedFrom(Trigger trigger) {
         if (trigger.eventId() != null && !trigger.eventId().equals(lastEventId)) {
             lastEventId = trigger.eventId();
             changes.add(Change.LAST_EVENT);
@@ -244,26 +308,11 @@ public final class Order {
         }
     }
 
-    /** Prices the items from inventory's lines, which must be exactly the order's lines; a priced line keeps its price. */
     private void price(List<PricedLine> lines) {
         List<OrderItem> current = loaded(items, "items");
-        Map<String, PricedLine> bySku =
-                lines.stream().collect(Collectors.toMap(PricedLine::sku, Function.identity(), (a, b) -> a));
-        boolean sameLines = bySku.size() == lines.size()
-                && lines.size() == current.size()
-                && current.stream().allMatch(item -> {
-                    PricedLine line = bySku.get(item.sku());
-                    return line != null && line.quantity() == item.quantity();
-                });
-        if (!sameLines) {
-            throw new InvalidPayloadException("StockReserved lines do not match the order's items");
-        }
-        if (current.stream().anyMatch(item -> item.unitPrice() == null)) {
-            items = current.stream()
-                    .map(item -> item.unitPrice() != null
-                            ? item
-                            : item.priced(bySku.get(item.sku()).unitPrice()))
-                    .toList();
+        List<OrderItem> priced = OrderItem.priced(current, lines);
+        if (!priced.equals(current)) {
+            items = priced;
             changes.add(Change.PRICES);
         }
     }
@@ -341,7 +390,15 @@ public final class Order {
         return deadlineAt;
     }
 
-    /** Oldest first. */
+    /** The answers the order holds until the step they follow is applied. */
+    HeldAnswers held() {
+        return held;
+    }
+
+    /**
+     * In the order it was applied: the saga's steps in saga order, each at the time this service learned it (a step
+     * learned before the one it follows reads earlier than that one), then what came after the order became final.
+     */
     public List<TimelineEntry> timeline() {
         List<TimelineEntry> timeline = new ArrayList<>(loaded(storedTimeline, "timeline"));
         timeline.addAll(newTimelineEntries);

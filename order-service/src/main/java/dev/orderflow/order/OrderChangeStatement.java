@@ -44,8 +44,11 @@ record OrderChangeStatement(String sql, Map<String, @Nullable Object> params) {
             params.put("entries", entries);
         }
         List<String> set = new ArrayList<>();
-        set.add("updated_at = :updatedAt");
-        params.put("updatedAt", Timestamp.from(order.updatedAt()));
+        if (!entries.isEmpty()) {
+            // An answer only held is no update the client sees: the order's view is unchanged.
+            set.add("updated_at = :updatedAt");
+            params.put("updatedAt", Timestamp.from(order.updatedAt()));
+        }
         if (changes.contains(Order.Change.STATUS)) {
             CancellationReason reason = order.cancellationReason();
             set.add("status = :status, cancellation_reason = :reason, status_changed_at = :statusChangedAt");
@@ -66,9 +69,20 @@ record OrderChangeStatement(String sql, Map<String, @Nullable Object> params) {
             set.add("completion_announced = :completionAnnounced");
             params.put("completionAnnounced", order.completionAnnounced());
         }
+        if (changes.contains(Order.Change.HELD)) {
+            set.add("held_payment = :heldPayment, held_payment_at = :heldPaymentAt, held_shipment = :heldShipment,"
+                    + " held_shipment_at = :heldShipmentAt");
+            put(params, "heldPayment", order.held().payment());
+            put(params, "heldShipment", order.held().shipment());
+        }
         String sql = (with.isEmpty() ? "" : "with " + String.join(",\n", with) + "\n") + "update orders set "
                 + String.join(", ", set) + " where id = :id";
         return Optional.of(new OrderChangeStatement(sql, params));
+    }
+
+    private static void put(Map<String, @Nullable Object> params, String name, HeldAnswers.@Nullable Held held) {
+        params.put(name, held == null ? null : held.answer().event());
+        params.put(name + "At", held == null ? null : Timestamp.from(held.learnedAt()));
     }
 
     /** The order's new timeline entries as rows of {@code (order_id, status, event, at)}. */

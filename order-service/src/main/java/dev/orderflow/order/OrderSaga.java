@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How the order reacts to the other services' events. Each reaction locks the order's row (loading only what its
  * transition needs), applies one transition and publishes what follows from it, all in the inbox transaction of the
- * event, which may hold other orders' events of the same poll: so the reactions stay short and lock one row each.
+ * event, which may hold other orders' events of the same poll: so the reactions stay short and lock one row each. A
+ * payment or shipping answer that comes before the step it follows is held on the row, and the reaction to that step
+ * applies it too (ADR 0013): what follows is then caused by the event that completed the facts.
  */
 @Component
 class OrderSaga {
@@ -52,12 +54,12 @@ class OrderSaga {
 
     @Transactional
     public void paymentAuthorized(PaymentAuthorized event, EventContext context) {
-        react(event, context, (order, trigger) -> order.markPaid(event.amount(), event.currency(), trigger));
+        react(event, context, Order::markPaid);
     }
 
     @Transactional
     public void paymentDeclined(PaymentDeclined event, EventContext context) {
-        react(event, context, (order, trigger) -> order.cancel(CancellationReason.PAYMENT_DECLINED, trigger));
+        react(event, context, Order::declinePayment);
     }
 
     @Transactional
@@ -67,7 +69,7 @@ class OrderSaga {
 
     @Transactional
     public void shipmentFailed(ShipmentFailed event, EventContext context) {
-        react(event, context, (order, trigger) -> order.cancel(CancellationReason.SHIPPING_FAILED, trigger));
+        react(event, context, Order::failShipment);
     }
 
     /** Compensations the participants report (StockReleased, PaymentRefunded, ShipmentCancelled): history only. */

@@ -28,13 +28,15 @@ public class Orders {
     private static final String COLUMNS = """
             id, customer_id, customer_email, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code,
             ship_country, status, cancellation_reason, total, currency, correlation_id, last_event_id,
-            completion_announced, created_at, updated_at, status_changed_at, deadline_at
+            completion_announced, created_at, updated_at, status_changed_at, deadline_at, held_payment, held_payment_at,
+            held_shipment, held_shipment_at
             """;
 
     /** What a transition reads or announces: no customer, address, items or timeline. */
     private static final String SAGA_COLUMNS = """
             id, status, cancellation_reason, total, currency, customer_email, correlation_id, last_event_id,
-            completion_announced, created_at, status_changed_at, deadline_at
+            completion_announced, created_at, status_changed_at, deadline_at, held_payment, held_payment_at,
+            held_shipment, held_shipment_at
             """;
 
     private final JdbcClient jdbc;
@@ -243,11 +245,21 @@ public class Orders {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "status_changed_at"),
-                instant(rs, "deadline_at"));
+                instant(rs, "deadline_at"),
+                heldAnswers(rs));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getTimestamp(column).toInstant();
+    }
+
+    private static HeldAnswers heldAnswers(ResultSet rs) throws SQLException {
+        return new HeldAnswers(held(rs, "held_payment"), held(rs, "held_shipment"));
+    }
+
+    private static HeldAnswers.@Nullable Held held(ResultSet rs, String column) throws SQLException {
+        String event = rs.getString(column);
+        return event == null ? null : new HeldAnswers.Held(StepAnswer.ofEvent(event), instant(rs, column + "_at"));
     }
 
     /** The saga state of an order's row ({@link #SAGA_COLUMNS}). */
@@ -263,7 +275,8 @@ public class Orders {
             boolean completionAnnounced,
             Instant createdAt,
             Instant statusChangedAt,
-            Instant deadlineAt) {
+            Instant deadlineAt,
+            HeldAnswers held) {
 
         static SagaRow of(ResultSet rs) throws SQLException {
             String reason = rs.getString("cancellation_reason");
@@ -279,7 +292,8 @@ public class Orders {
                     rs.getBoolean("completion_announced"),
                     instant(rs, "created_at"),
                     instant(rs, "status_changed_at"),
-                    instant(rs, "deadline_at"));
+                    instant(rs, "deadline_at"),
+                    heldAnswers(rs));
         }
 
         /** The order for a writer: no customer, address, last update or timeline; items only if given. */
@@ -301,6 +315,7 @@ public class Orders {
                     null,
                     statusChangedAt,
                     deadlineAt,
+                    held,
                     null);
         }
     }
@@ -321,7 +336,8 @@ public class Orders {
             Instant createdAt,
             Instant updatedAt,
             Instant statusChangedAt,
-            Instant deadlineAt) {
+            Instant deadlineAt,
+            HeldAnswers held) {
 
         Order toOrder(List<OrderItem> items, List<TimelineEntry> timeline) {
             return new Order(
@@ -341,6 +357,7 @@ public class Orders {
                     updatedAt,
                     statusChangedAt,
                     deadlineAt,
+                    held,
                     timeline);
         }
     }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param event the timeline's name for it, e.g. {@code StockReserved}
  * @param eventId the id of the incoming event, null when the order service itself decided
- * @param at when this service applied it
+ * @param at when this service learned it
  */
 record Trigger(String event, @Nullable UUID eventId, Instant at) {
 

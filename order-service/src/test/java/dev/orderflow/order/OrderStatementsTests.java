@@ -76,7 +76,7 @@ class OrderStatementsTests {
 
     @Test
     void paymentAuthorizedLocksOnlyTheRowAndWritesOnce() {
-        UUID id = kit.place(customer("statements-paid"));
+        UUID id = reservedOrder("statements-paid");
 
         List<String> sent =
                 handle(EventTypes.PAYMENT_AUTHORIZED, SagaEvents.paymentAuthorized(id), saga::paymentAuthorized);
@@ -87,7 +87,7 @@ class OrderStatementsTests {
 
     @Test
     void shipmentScheduledLocksOnlyTheRowAndWritesOnceBesidesItsOrderCompleted() {
-        UUID id = kit.place(customer("statements-completed"));
+        UUID id = reservedOrder("statements-completed");
         handle(EventTypes.PAYMENT_AUTHORIZED, SagaEvents.paymentAuthorized(id), saga::paymentAuthorized);
 
         List<String> sent =
@@ -100,12 +100,38 @@ class OrderStatementsTests {
 
     @Test
     void cancellationLocksOnlyTheRowAndWritesOnceBesidesItsOrderCancelled() {
-        UUID id = kit.place(customer("statements-declined"));
+        UUID id = reservedOrder("statements-declined");
 
         List<String> sent = handle(EventTypes.PAYMENT_DECLINED, SagaEvents.paymentDeclined(id), saga::paymentDeclined);
 
         assertThat(own(sent)).as("%s", sent).hasSize(2);
         assertThat(kit.order(id).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void answerHeldForTheStepItFollowsLocksOnlyTheRowAndWritesOnce() {
+        UUID id = kit.place(customer("statements-held"));
+
+        List<String> sent =
+                handle(EventTypes.SHIPMENT_SCHEDULED, SagaEvents.shipmentScheduled(id), saga::shipmentScheduled);
+
+        assertThat(own(sent)).as("%s", sent).hasSize(2);
+        assertThat(kit.order(id).status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void reservationThatAppliesHeldAnswersStillLocksOnceAndWritesOnceBesidesItsOrderCompleted() {
+        UUID id = kit.place(customer("statements-release"));
+        handle(EventTypes.SHIPMENT_SCHEDULED, SagaEvents.shipmentScheduled(id), saga::shipmentScheduled);
+        handle(EventTypes.PAYMENT_AUTHORIZED, SagaEvents.paymentAuthorized(id), saga::paymentAuthorized);
+
+        List<String> sent = handle(EventTypes.STOCK_RESERVED, SagaEvents.stockReserved(id), saga::stockReserved);
+
+        assertThat(own(sent)).as("%s", sent).hasSize(2);
+        assertThat(kit.order(id).status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(OrderTestKit.events(kit.order(id)))
+                .containsExactly("OrderPlaced", "StockReserved", "PaymentAuthorized", "ShipmentScheduled");
+        assertThat(kit.published(id, EventTypes.ORDER_COMPLETED.name())).hasSize(1);
     }
 
     @Test
@@ -116,6 +142,12 @@ class OrderStatementsTests {
 
         assertThat(own(sent)).as("%s", sent).hasSize(2);
         assertThat(OrderTestKit.events(kit.order(id))).endsWith("StockReleased");
+    }
+
+    private UUID reservedOrder(String customerName) {
+        UUID id = kit.place(customer(customerName));
+        handle(EventTypes.STOCK_RESERVED, SagaEvents.stockReserved(id), saga::stockReserved);
+        return id;
     }
 
     /** Runs one handler the way the inbox does, in its own transaction here, and returns what it sent. */

@@ -2,6 +2,7 @@ package dev.orderflow.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.orderflow.events.InvalidPayloadException;
 import dev.orderflow.events.PricedLine;
@@ -56,7 +57,7 @@ class OrderTests {
                 .containsExactly(new BigDecimal("12.50"), new BigDecimal("5.00"));
         assertThat(order.total()).isEqualTo(TOTAL);
 
-        order.markPaid(TOTAL, "EUR", next("PaymentAuthorized"));
+        order.markPaid(next("PaymentAuthorized"));
         assertThat(order.status()).isEqualTo(OrderStatus.PAID);
         assertThat(order.takeAnnouncements()).isEmpty();
 
@@ -71,39 +72,168 @@ class OrderTests {
     }
 
     @Test
-    void lateEarlierStageEventIsOnlyRecordedButStillPricesTheOrder() {
-        order.markPaid(TOTAL, "EUR", next("PaymentAuthorized"));
+    void paymentLearnedBeforeTheReservationIsHeldUntilTheReservationThenApplied() {
+        Instant paidAt = next("PaymentAuthorized").at();
+        order.markPaid(new Trigger("PaymentAuthorized", UUID.randomUUID(), paidAt));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.timeline()).extracting(TimelineEntry::event).containsExactly("OrderPlaced");
+
         order.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
 
         assertThat(order.status()).isEqualTo(OrderStatus.PAID);
         assertThat(order.items()).extracting(OrderItem::unitPrice).doesNotContainNull();
-        assertThat(order.timeline().getLast()).isEqualTo(new TimelineEntry(OrderStatus.PAID, "StockReserved", at()));
+        assertThat(order.total()).isEqualTo(TOTAL);
+        assertThat(order.timeline())
+                .containsExactly(
+                        new TimelineEntry(OrderStatus.PENDING, "OrderPlaced", PLACED),
+                        new TimelineEntry(OrderStatus.STOCK_RESERVED, "StockReserved", at()),
+                        new TimelineEntry(OrderStatus.PAID, "PaymentAuthorized", paidAt));
+    }
+
+    @Test
+    void answersLearnedInTheWorstOrderAreAppliedInSagaOrderEachAtTheTimeItWasLearned() {
+        Trigger shipped = next("ShipmentScheduled");
+        Trigger paid = next("PaymentAuthorized");
+        Trigger reserved = next("StockReserved");
+
+        order.complete(shipped);
+        order.markPaid(paid);
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.takeAnnouncements()).isEmpty();
+        order.reserveStock(LINES, TOTAL, "EUR", reserved);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(order.statusChangedAt()).isEqualTo(reserved.at());
+        assertThat(order.timeline())
+                .containsExactly(
+                        new TimelineEntry(OrderStatus.PENDING, "OrderPlaced", PLACED),
+                        new TimelineEntry(OrderStatus.STOCK_RESERVED, "StockReserved", reserved.at()),
+                        new TimelineEntry(OrderStatus.PAID, "PaymentAuthorized", paid.at()),
+                        new TimelineEntry(OrderStatus.COMPLETED, "ShipmentScheduled", shipped.at()));
+        assertThat(order.takeAnnouncements())
+                .containsExactly(new OrderCompleted(order.id(), TOTAL, "EUR", "ana@example.com"));
+        assertThat(order.lastEventId()).isEqualTo(reserved.eventId());
+    }
+
+    @Test
+    void shipmentLearnedBeforeThePaymentWaitsForItOnAReservedOrder() {
+        order.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
+        order.complete(next("ShipmentScheduled"));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.STOCK_RESERVED);
+        assertThat(order.takeAnnouncements()).isEmpty();
+
+        order.markPaid(next("PaymentAuthorized"));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(order.timeline())
+                .extracting(TimelineEntry::event)
+                .containsExactly("OrderPlaced", "StockReserved", "PaymentAuthorized", "ShipmentScheduled");
+        assertThat(order.takeAnnouncements()).hasSize(1);
+    }
+
+    @Test
+    void declineLearnedBeforeTheReservationCancelsThePricedOrderAfterIt() {
+        order.declinePayment(next("PaymentDeclined"));
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.takeAnnouncements()).isEmpty();
+
+        order.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.cancellationReason()).isEqualTo(CancellationReason.PAYMENT_DECLINED);
+        assertThat(order.total()).isEqualTo(TOTAL);
+        assertThat(order.timeline())
+                .extracting(TimelineEntry::status, TimelineEntry::event)
+                .containsExactly(
+                        tuple(OrderStatus.PENDING, "OrderPlaced"),
+                        tuple(OrderStatus.STOCK_RESERVED, "StockReserved"),
+                        tuple(OrderStatus.CANCELLED, "PaymentDeclined"));
+        assertThat(order.takeAnnouncements())
+                .containsExactly(new OrderCancelled(order.id(), "PAYMENT_DECLINED", "ana@example.com"));
+    }
+
+    @Test
+    void shipmentFailureLearnedFirstCancelsOnlyOnceReservationAndPaymentAreApplied() {
+        order.failShipment(next("ShipmentFailed"));
+        order.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
+        assertThat(order.status()).isEqualTo(OrderStatus.STOCK_RESERVED);
+        assertThat(order.takeAnnouncements()).isEmpty();
+
+        order.markPaid(next("PaymentAuthorized"));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.cancellationReason()).isEqualTo(CancellationReason.SHIPPING_FAILED);
+        assertThat(order.timeline())
+                .extracting(TimelineEntry::status, TimelineEntry::event)
+                .containsExactly(
+                        tuple(OrderStatus.PENDING, "OrderPlaced"),
+                        tuple(OrderStatus.STOCK_RESERVED, "StockReserved"),
+                        tuple(OrderStatus.PAID, "PaymentAuthorized"),
+                        tuple(OrderStatus.CANCELLED, "ShipmentFailed"));
+        assertThat(order.takeAnnouncements())
+                .containsExactly(new OrderCancelled(order.id(), "SHIPPING_FAILED", "ana@example.com"));
+    }
+
+    @Test
+    void cancellationOfAnOrderHoldingAnswersTakesThemAsHistoryAfterIt() {
+        Trigger shipped = next("ShipmentScheduled");
+        Trigger paid = next("PaymentAuthorized");
+        order.complete(shipped);
+        order.markPaid(paid);
+
+        Instant cancelledAt = next("CancellationRequested").at();
+        order.cancel(CancellationReason.CUSTOMER_CANCELLED, Trigger.customerCancellation(cancelledAt));
+        order.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.cancellationReason()).isEqualTo(CancellationReason.CUSTOMER_CANCELLED);
+        assertThat(order.timeline())
+                .extracting(TimelineEntry::status, TimelineEntry::event, TimelineEntry::at)
+                .containsExactly(
+                        tuple(OrderStatus.PENDING, "OrderPlaced", PLACED),
+                        tuple(OrderStatus.CANCELLED, "CancellationRequested", cancelledAt),
+                        tuple(OrderStatus.CANCELLED, "PaymentAuthorized", paid.at()),
+                        tuple(OrderStatus.CANCELLED, "ShipmentScheduled", shipped.at()),
+                        tuple(OrderStatus.CANCELLED, "StockReserved", at()));
+        assertThat(order.held().payment()).isNull();
+        assertThat(order.held().shipment()).isNull();
+        assertThat(order.takeAnnouncements())
+                .containsExactly(new OrderCancelled(order.id(), "CUSTOMER_CANCELLED", "ana@example.com"));
     }
 
     @Test
     void statusNeverMovesBackwards() {
+        order.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
+        order.markPaid(next("PaymentAuthorized"));
         order.complete(next("ShipmentScheduled"));
-        order.markPaid(TOTAL, "EUR", next("PaymentAuthorized"));
+
+        order.markPaid(next("PaymentAuthorized"));
         order.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
 
         assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
-        assertThat(order.timeline())
+        assertThat(order.timeline().subList(3, 6))
                 .extracting(TimelineEntry::status)
-                .containsExactly(
-                        OrderStatus.PENDING, OrderStatus.COMPLETED, OrderStatus.COMPLETED, OrderStatus.COMPLETED);
+                .containsOnly(OrderStatus.COMPLETED);
     }
 
     @Test
-    void completionBeforeTheTotalIsKnownIsAnnouncedOnceTheTotalArrives() {
-        order.complete(next("ShipmentScheduled"));
-        assertThat(order.takeAnnouncements()).isEmpty();
+    void orderAPreviousVersionCompletedBeforeItsReservationIsAnnouncedOnceTheTotalArrives() {
+        Order completedEarly = stored(
+                OrderStatus.COMPLETED,
+                null,
+                List.of(new OrderItem("SKU-1", 2, null), new OrderItem("SKU-2", 1, null)),
+                HeldAnswers.none());
+        completedEarly.markPaid(next("PaymentAuthorized"));
+        assertThat(completedEarly.takeAnnouncements()).isEmpty();
 
-        order.markPaid(TOTAL, "EUR", next("PaymentAuthorized"));
-        assertThat(order.takeAnnouncements())
-                .containsExactly(new OrderCompleted(order.id(), TOTAL, "EUR", "ana@example.com"));
+        completedEarly.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
 
-        order.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
-        assertThat(order.takeAnnouncements()).isEmpty();
+        assertThat(completedEarly.takeAnnouncements())
+                .containsExactly(new OrderCompleted(completedEarly.id(), TOTAL, "EUR", "ana@example.com"));
+        completedEarly.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
+        assertThat(completedEarly.takeAnnouncements()).isEmpty();
     }
 
     @Test
@@ -123,9 +253,9 @@ class OrderTests {
         order.takeAnnouncements();
 
         order.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
-        order.markPaid(TOTAL, "EUR", next("PaymentAuthorized"));
+        order.markPaid(next("PaymentAuthorized"));
         order.complete(next("ShipmentScheduled"));
-        order.cancel(CancellationReason.SHIPPING_FAILED, next("ShipmentFailed"));
+        order.failShipment(next("ShipmentFailed"));
         order.note(next("StockReleased"));
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -151,6 +281,7 @@ class OrderTests {
     @Test
     void completedOrderCannotBeCancelled() {
         order.reserveStock(LINES, TOTAL, "EUR", next("StockReserved"));
+        order.markPaid(next("PaymentAuthorized"));
         order.complete(next("ShipmentScheduled"));
         order.takeAnnouncements();
 
@@ -234,13 +365,73 @@ class OrderTests {
     }
 
     @Test
-    void paymentChangesTheStatusTheTotalAndTheLastEventButNotThePrices() {
-        Order pending = stored(OrderStatus.PENDING, null, null);
+    void paymentOfAReservedOrderChangesTheStatusAndTheLastEventOnly() {
+        Order reserved = stored(OrderStatus.STOCK_RESERVED, TOTAL, null);
 
-        pending.markPaid(TOTAL, "EUR", next("PaymentAuthorized"));
+        reserved.markPaid(next("PaymentAuthorized"));
+
+        assertThat(reserved.changes()).containsExactlyInAnyOrder(Order.Change.STATUS, Order.Change.LAST_EVENT);
+    }
+
+    @Test
+    void heldAnswerChangesOnlyWhatIsHeldAndTheLastEventAndAddsNoTimelineEntry() {
+        Order pending = stored(OrderStatus.PENDING, null, null);
+        Trigger shipped = next("ShipmentScheduled");
+
+        pending.complete(shipped);
+
+        assertThat(pending.status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(pending.changes()).containsExactlyInAnyOrder(Order.Change.HELD, Order.Change.LAST_EVENT);
+        assertThat(pending.newTimelineEntries()).isEmpty();
+        assertThat(pending.held().shipment())
+                .isEqualTo(new HeldAnswers.Held(StepAnswer.SHIPMENT_SCHEDULED, shipped.at()));
+    }
+
+    @Test
+    void anotherAnswerToAStepAlreadyHeldIsNotHeldAgain() {
+        Order pending = stored(OrderStatus.PENDING, null, null);
+        Trigger first = next("ShipmentScheduled");
+        pending.complete(first);
+
+        pending.complete(next("ShipmentScheduled"));
+
+        assertThat(pending.status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(pending.newTimelineEntries()).isEmpty();
+        assertThat(pending.held().shipment())
+                .isEqualTo(new HeldAnswers.Held(StepAnswer.SHIPMENT_SCHEDULED, first.at()));
+    }
+
+    @Test
+    void reservationReleasingHeldAnswersChangesTheStatusOnceAndAddsEveryEntry() {
+        Trigger paid = next("PaymentAuthorized");
+        Trigger shipped = next("ShipmentScheduled");
+        Order pending = stored(
+                OrderStatus.PENDING,
+                null,
+                List.of(new OrderItem("SKU-1", 2, null), new OrderItem("SKU-2", 1, null)),
+                new HeldAnswers(
+                        new HeldAnswers.Held(StepAnswer.PAYMENT_AUTHORIZED, paid.at()),
+                        new HeldAnswers.Held(StepAnswer.SHIPMENT_SCHEDULED, shipped.at())));
+        Trigger reserved = next("StockReserved");
+
+        pending.reserveStock(LINES, TOTAL, "EUR", reserved);
 
         assertThat(pending.changes())
-                .containsExactlyInAnyOrder(Order.Change.STATUS, Order.Change.TOTAL, Order.Change.LAST_EVENT);
+                .containsExactlyInAnyOrder(
+                        Order.Change.STATUS,
+                        Order.Change.TOTAL,
+                        Order.Change.PRICES,
+                        Order.Change.LAST_EVENT,
+                        Order.Change.HELD,
+                        Order.Change.COMPLETION_ANNOUNCED);
+        assertThat(pending.newTimelineEntries())
+                .containsExactly(
+                        new TimelineEntry(OrderStatus.STOCK_RESERVED, "StockReserved", reserved.at()),
+                        new TimelineEntry(OrderStatus.PAID, "PaymentAuthorized", paid.at()),
+                        new TimelineEntry(OrderStatus.COMPLETED, "ShipmentScheduled", shipped.at()));
+        assertThat(pending.updatedAt()).isEqualTo(reserved.at());
+        assertThat(pending.held().payment()).isNull();
+        assertThat(pending.held().shipment()).isNull();
     }
 
     @Test
@@ -264,8 +455,13 @@ class OrderTests {
         assertThat(cancelled.changes()).containsExactly(Order.Change.LAST_EVENT);
     }
 
-    /** The order as a writer loads it: its saga state, the items only if given, no customer, address or timeline. */
     private Order stored(OrderStatus status, @Nullable BigDecimal total, @Nullable List<OrderItem> items) {
+        return stored(status, total, items, HeldAnswers.none());
+    }
+
+    /** The order as a writer loads it: its saga state, the items only if given, no customer, address or timeline. */
+    private Order stored(
+            OrderStatus status, @Nullable BigDecimal total, @Nullable List<OrderItem> items, HeldAnswers held) {
         return new Order(
                 UUID.randomUUID(),
                 null,
@@ -283,6 +479,7 @@ class OrderTests {
                 null,
                 PLACED,
                 PLACED.plus(Duration.ofMinutes(5)),
+                held,
                 null);
     }
 

@@ -21,8 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP proxy on a local port that a test can cut and restore, so one client (a Spring context's connection pool, say)
- * loses its server while the shared server stays up for everyone else.
+ * A TCP proxy on a local port that a test can cut, black-hole and restore, so one client (a Spring context's connection
+ * pool, say) loses its server while the shared server stays up for everyone else.
+ *
+ * <p>Two faults: {@link #cut()} resets every connection, as a crashed server; {@link #blackHole()} answers nothing
+ * and closes nothing, as a network that loses its route without a reset (both ends keep a half-open connection and
+ * wait for their own time-outs).
  *
  * <p>Each connection takes two daemon threads, one per direction; at most {@value #MAX_CONNECTIONS} connections are
  * served, later ones are refused. {@link #close()} ends every thread it started.
@@ -41,6 +45,7 @@ public final class TcpFaultProxy implements AutoCloseable {
     private final Thread acceptor;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private boolean cut;
+    private boolean blackHole;
     private boolean closed;
 
     private TcpFaultProxy(String targetHost, int targetPort) throws IOException {
@@ -86,14 +91,38 @@ public final class TcpFaultProxy implements AutoCloseable {
         log.info("TCP fault proxy on port {} cut: {} connection(s) reset", port(), open.size());
     }
 
-    /** Forwards new connections again. Connections reset by {@link #cut()} stay gone; clients reconnect. */
+    /**
+     * Drops everything silently, both ways, and closes nothing: open connections stay open and go quiet, new ones are
+     * accepted and never answered, and a side that closes is not told to the other (the server keeps its session).
+     * Each end notices only by a time-out of its own, as when a host loses its route to the server without a reset.
+     */
+    public void blackHole() {
+        List<Link> open;
+        synchronized (this) {
+            blackHole = true;
+            open = List.copyOf(links);
+        }
+        open.forEach(Link::swallow);
+        log.info("TCP fault proxy on port {} black-holed: {} connection(s) go silent", port(), open.size());
+    }
+
+    /**
+     * Forwards new connections again. Connections reset by {@link #cut()} stay gone and connections that went silent
+     * in {@link #blackHole()} stay silent (the bytes they lost cannot be replayed): clients reconnect once their own
+     * time-outs give up on them.
+     */
     public synchronized void restore() {
         cut = false;
+        blackHole = false;
         log.info("TCP fault proxy on port {} restored", port());
     }
 
     public synchronized boolean isCut() {
         return cut;
+    }
+
+    public synchronized boolean isBlackHole() {
+        return blackHole;
     }
 
     /** Connections currently being forwarded. */
@@ -157,7 +186,7 @@ public final class TcpFaultProxy implements AutoCloseable {
             reset(client);
             return null;
         }
-        Link link = new Link(client);
+        Link link = new Link(client, blackHole);
         links.add(link);
         return link;
     }
@@ -171,16 +200,26 @@ public final class TcpFaultProxy implements AutoCloseable {
 
         private final Socket client;
         private final Socket upstream = new Socket();
+        private volatile boolean swallowing;
+        private int openSides;
         private boolean done;
 
-        Link(Socket client) {
+        Link(Socket client, boolean swallowing) {
             this.client = client;
+            this.swallowing = swallowing;
         }
 
         void connectAndForward() {
+            if (swallowing) {
+                // Accepted into a black hole: the server is never reached, the client never answered.
+                opened(1);
+                pump(client, upstream);
+                return;
+            }
             try {
                 InetSocketAddress resolved = new InetSocketAddress(target.getHostString(), target.getPort());
                 upstream.connect(resolved, CONNECT_TIMEOUT_MILLIS);
+                opened(2);
                 pumps.execute(() -> pump(upstream, client));
             } catch (IOException | RejectedExecutionException ex) {
                 log.debug("TCP fault proxy on port {} could not reach {}", port(), target, ex);
@@ -190,23 +229,51 @@ public final class TcpFaultProxy implements AutoCloseable {
             pump(client, upstream);
         }
 
+        /** From now on, what either side sends is read and dropped, and neither side is closed by the other's end. */
+        void swallow() {
+            swallowing = true;
+        }
+
         /**
          * Copies until either side ends, then ends both: the protocols this proxy serves (PostgreSQL) never half-close,
-         * so tearing down the whole connection keeps the bookkeeping simple.
+         * so tearing down the whole connection keeps the bookkeeping simple. A swallowing connection drops what it
+         * reads instead, and an end of one side stays unknown to the other.
          */
         private void pump(Socket from, Socket to) {
             byte[] buffer = new byte[16 * 1024];
             try {
                 InputStream in = from.getInputStream();
-                OutputStream out = to.getOutputStream();
                 int read;
                 while ((read = in.read(buffer)) != -1) {
-                    out.write(buffer, 0, read);
-                    out.flush();
+                    if (!swallowing) {
+                        OutputStream out = to.getOutputStream();
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
                 }
             } catch (IOException ex) {
                 log.trace("TCP fault proxy connection ended", ex); // reset by cut() or by a peer
             } finally {
+                if (swallowing) {
+                    sideEnded(from);
+                } else {
+                    reset();
+                }
+            }
+        }
+
+        private synchronized void opened(int sides) {
+            openSides = sides;
+        }
+
+        /** One side of a swallowing connection ended: closed here only; the connection is gone once both are. */
+        private void sideEnded(Socket side) {
+            closeQuietly(side);
+            boolean last;
+            synchronized (this) {
+                last = --openSides <= 0;
+            }
+            if (last) {
                 reset();
             }
         }

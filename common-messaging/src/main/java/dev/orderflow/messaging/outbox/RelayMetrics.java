@@ -7,15 +7,21 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
-/** Relay throughput, failures, commit-to-publish latency and whether this replica is the active publisher. */
+/**
+ * Relay throughput, failures, commit-to-publish latency, whether this replica is the active publisher, how often it
+ * stopped leading, and how often it found itself on a read-only session.
+ */
 public final class RelayMetrics {
 
     private final Counter published;
     private final Counter failures;
     private final Timer latency;
-    private final AtomicInteger leader = new AtomicInteger();
+    private final Counter readOnlySessions;
+    private final Counter leadershipLost;
+    private final AtomicReference<BooleanSupplier> leader = new AtomicReference<>(() -> false);
 
     public RelayMetrics(MeterRegistry registry) {
         this.published = Counter.builder("orderflow.outbox.published")
@@ -28,7 +34,14 @@ public final class RelayMetrics {
                 .description("Time from writing an outbox row to its acknowledgement by Kafka")
                 .publishPercentileHistogram()
                 .register(registry);
-        Gauge.builder("orderflow.outbox.relay.leader", leader, AtomicInteger::get)
+        this.readOnlySessions = Counter.builder("orderflow.outbox.relay.read.only.sessions")
+                .description("Times the relay did not try to lead because its session was read-only (a standby)")
+                .register(registry);
+        this.leadershipLost = Counter.builder("orderflow.outbox.relay.leadership.lost")
+                .description("Times the relay stopped leading while running: its lease ran out or its session broke")
+                .register(registry);
+        // Read when scraped: a leader whose lease ran out shows 0 even while its thread waits on a dead connection.
+        Gauge.builder("orderflow.outbox.relay.leader", leader, l -> l.get().getAsBoolean() ? 1 : 0)
                 .description("1 when this replica's relay is the active publisher")
                 .register(registry);
     }
@@ -44,7 +57,15 @@ public final class RelayMetrics {
         failures.increment();
     }
 
-    void leader(boolean isLeader) {
-        leader.set(isLeader ? 1 : 0);
+    void readOnlySession() {
+        readOnlySessions.increment();
+    }
+
+    void leadershipLost() {
+        leadershipLost.increment();
+    }
+
+    void leaderOf(BooleanSupplier isLeader) {
+        leader.set(isLeader);
     }
 }

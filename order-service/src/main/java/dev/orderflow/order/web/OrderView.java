@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An order as clients see it: no email or address (personal data stays with the services that need it). Money is a
  * decimal string ({@code "25.80"}), as in every other API and event of Orderflow, so no client parses it as a float.
+ * The status never runs ahead of its facts: STOCK_RESERVED and later have their prices and total (ADR 0013).
  */
 @Schema(name = "Order")
 record OrderView(
@@ -36,7 +37,11 @@ record OrderView(
         Instant createdAt,
         Instant updatedAt,
 
-        @Schema(description = "Everything that happened to the order, oldest first")
+        @Schema(
+                description = "Everything that happened to the order, in the order the service applied it: the saga's"
+                        + " steps always in saga order, each with the time the service learned it (a step learned"
+                        + " before the one it follows waits for it, so it can read earlier), then whatever arrived"
+                        + " after the order became final")
         List<TimelineEntry> timeline) {
 
     static OrderView of(Order order) {

@@ -176,6 +176,31 @@ public class OrderTestKit {
         return awaitTimeline(orderId, event, 1);
     }
 
+    /**
+     * Waits until the service has handled an injected event: its inbox has recorded it, in the transaction that applied
+     * it. For an event that leaves no trace in the order's view, such as an answer the order holds.
+     */
+    public void awaitHandled(EventEnvelope event) {
+        await().atMost(WAIT)
+                .until(() ->
+                        jdbc.sql("select count(*) from inbox_event where consumer_group = :group and event_id = :id")
+                                        .param("group", "order-service")
+                                        .param("id", event.id())
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
+    }
+
+    /** Takes the order through the saga's happy path, each step handled before the next is sent, and returns it. */
+    public Order complete(UUID orderId) {
+        inject(SagaEvents.stockReserved(orderId));
+        awaitTimeline(orderId, "StockReserved");
+        inject(SagaEvents.paymentAuthorized(orderId));
+        awaitTimeline(orderId, "PaymentAuthorized");
+        inject(SagaEvents.shipmentScheduled(orderId));
+        return awaitTimeline(orderId, "ShipmentScheduled");
+    }
+
     public Order awaitOrder(UUID orderId, Predicate<Order> condition) {
         await().atMost(WAIT).until(() -> condition.test(order(orderId)));
         return order(orderId);
