@@ -1,12 +1,12 @@
 package dev.orderflow.bench.relay;
 
+import dev.orderflow.bench.ProcStat;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Stream;
 
 /**
  * How busy the machine was during a phase, split into this JVM (relay, writers, broker), PostgreSQL and everything
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 public record MachineLoad(double machineBusy, double jvm, double postgres, long gcMillis) {
 
-    private static final Path PROC = Path.of("/proc");
+    private static final Path PROC = ProcStat.PROC;
 
     /** The embedded server's postmaster, whose children are its backends; set once the database is up. */
     private static volatile long postmasterPid = -1;
@@ -64,60 +64,16 @@ public record MachineLoad(double machineBusy, double jvm, double postgres, long 
                     Arrays.stream(ticks).sum(),
                     ticks[3] + ticks[4],
                     processTicks(ProcessHandle.current().pid()),
-                    postgresTicks(),
+                    ProcStat.postgresTicks(postmasterPid),
                     gcMillis);
         } catch (IOException | RuntimeException e) {
             return new Snapshot(-1, -1, -1, -1, gcMillis);
         }
     }
 
-    /** The postmaster's own time, that of its finished children, and that of its live backends. */
-    private static long postgresTicks() throws IOException {
-        long postmaster = postmasterPid;
-        if (postmaster < 0) {
-            return 0;
-        }
-        long total = 0;
-        try (Stream<Path> processes = Files.list(PROC)) {
-            for (Path process : processes
-                    .filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .toList()) {
-                long[] stat = stat(process);
-                if (stat.length == 0) {
-                    continue;
-                }
-                long pid = Long.parseLong(process.getFileName().toString());
-                if (pid == postmaster) {
-                    total += stat[1] + stat[2] + stat[3] + stat[4];
-                } else if (stat[0] == postmaster) {
-                    total += stat[1] + stat[2];
-                }
-            }
-        }
-        return total;
-    }
-
     private static long processTicks(long pid) {
-        long[] stat = stat(PROC.resolve(Long.toString(pid)));
+        long[] stat = ProcStat.stat(PROC.resolve(Long.toString(pid)));
         return stat.length == 0 ? 0 : stat[1] + stat[2];
-    }
-
-    /** ppid, utime, stime, cutime, cstime of one process; empty if it has gone. */
-    private static long[] stat(Path process) {
-        try {
-            String line = Files.readString(process.resolve("stat"));
-            // The command name may hold spaces and parentheses; the fields after its closing one are fixed.
-            String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return new long[] {
-                Long.parseLong(f[1]),
-                Long.parseLong(f[11]),
-                Long.parseLong(f[12]),
-                Long.parseLong(f[13]),
-                Long.parseLong(f[14])
-            };
-        } catch (IOException | RuntimeException e) {
-            return new long[0];
-        }
     }
 
     /** Other processes above this share of the machine make a phase's figures unreliable. */

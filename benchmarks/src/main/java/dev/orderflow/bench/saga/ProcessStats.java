@@ -1,5 +1,6 @@
 package dev.orderflow.bench.saga;
 
+import dev.orderflow.bench.ProcStat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ final class ProcessStats {
 
     static final String BENCHMARK_JVM = "benchmark-jvm (Kafka broker, generator)";
     static final String POSTGRES = "postgres";
-    private static final Path PROC = Path.of("/proc");
+    private static final Path PROC = ProcStat.PROC;
     /** USER_HZ: /proc reports times in ticks of 1/100 s on Linux. */
     private static final double TICKS_PER_SECOND = 100;
 
@@ -54,43 +55,13 @@ final class ProcessStats {
         pids.put(BENCHMARK_JVM, ProcessHandle.current().pid());
         pids.putAll(jvms.get());
         pids.forEach((name, pid) -> {
-            long[] stat = stat(PROC.resolve(Long.toString(pid)));
+            long[] stat = ProcStat.stat(PROC.resolve(Long.toString(pid)));
             seconds.put(name, stat.length == 0 ? 0 : (stat[1] + stat[2]) / TICKS_PER_SECOND);
             c2.put(name, compilerThreadSeconds(pid, "C2 CompilerThre"));
         });
-        seconds.put(POSTGRES, postgresTicks() / TICKS_PER_SECOND);
+        seconds.put(POSTGRES, ProcStat.postgresTicks(postmaster) / TICKS_PER_SECOND);
         return new Sample(
                 System.currentTimeMillis(), System.nanoTime(), seconds, boxBusyTicks() / TICKS_PER_SECOND, c2);
-    }
-
-    /**
-     * The postmaster's own time and that of its children that have ended (it waits for them), plus that of its live
-     * children: backends, WAL writer, checkpointer, autovacuum.
-     */
-    private long postgresTicks() {
-        if (postmaster < 0) {
-            return 0;
-        }
-        long total = 0;
-        try (Stream<Path> processes = Files.list(PROC)) {
-            for (Path process : processes
-                    .filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .toList()) {
-                long[] stat = stat(process);
-                if (stat.length == 0) {
-                    continue;
-                }
-                long pid = Long.parseLong(process.getFileName().toString());
-                if (pid == postmaster) {
-                    total += stat[1] + stat[2] + stat[3] + stat[4];
-                } else if (stat[0] == postmaster) {
-                    total += stat[1] + stat[2];
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return total;
     }
 
     /** Busy ticks of the whole box: user, nice, system, irq, softirq and steal (idle and iowait are not busy). */
@@ -114,7 +85,7 @@ final class ProcessStats {
             for (Path task : tasks.toList()) {
                 try {
                     if (Files.readString(task.resolve("comm")).startsWith(prefix)) {
-                        long[] stat = stat(task);
+                        long[] stat = ProcStat.stat(task);
                         ticks += stat.length == 0 ? 0 : stat[1] + stat[2];
                     }
                 } catch (IOException e) {
@@ -125,24 +96,6 @@ final class ProcessStats {
             return 0;
         }
         return ticks / TICKS_PER_SECOND;
-    }
-
-    /** ppid, utime, stime, cutime, cstime of one process or thread; empty if it has gone. */
-    private static long[] stat(Path process) {
-        try {
-            String line = Files.readString(process.resolve("stat"));
-            // The command name may hold spaces and parentheses; the fields after its closing one are fixed.
-            String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return new long[] {
-                Long.parseLong(f[1]),
-                Long.parseLong(f[11]),
-                Long.parseLong(f[12]),
-                Long.parseLong(f[13]),
-                Long.parseLong(f[14])
-            };
-        } catch (IOException | RuntimeException e) {
-            return new long[0];
-        }
     }
 
     /** Resident memory (VmRSS) of every JVM of the run, in MB. */
