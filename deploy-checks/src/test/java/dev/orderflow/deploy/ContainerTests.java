@@ -115,7 +115,7 @@ class ContainerTests {
         String init = Files.readString(Manifests.root().resolve("deploy/compose/postgres-init.sql"));
         for (String service : Manifests.SERVICE_NAMES) {
             String url = localDatabaseOf(service);
-            String database = url.substring(url.lastIndexOf('/') + 1);
+            String database = url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
             assertThat(init).contains("create database " + database + ";");
         }
         Map<String, Object> services = map(
