@@ -18,6 +18,11 @@ public final class DeadLetterHeaders {
         UNREADABLE,
         /** A handled type whose payload cannot be read or breaks the contract. */
         INVALID_PAYLOAD,
+        /**
+         * Not published by its topic's producer: another {@code ce_source}, or another producer's event type (SPEC §5,
+         * provenance). Alerted on as a possible forgery (EventProvenanceViolated).
+         */
+        WRONG_PRODUCER,
         /** The handler kept failing with an unexpected exception after its retries. */
         HANDLER_FAILED
     }

@@ -1,6 +1,8 @@
 package dev.orderflow.events;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Topic names: one stream per producing service, behind a configurable prefix (default {@value #DEFAULT_PREFIX}) that
@@ -48,6 +50,13 @@ public record Topics(String prefix) {
 
     public String of(EventType<?> type) {
         return of(type.producer());
+    }
+
+    /** The producer whose stream {@code topic} is, if it is one of this prefix's saga topics. */
+    public Optional<Producer> producerOf(String topic) {
+        return Arrays.stream(Producer.values())
+                .filter(producer -> of(producer).equals(topic))
+                .findFirst();
     }
 
     public String name(String baseName) {

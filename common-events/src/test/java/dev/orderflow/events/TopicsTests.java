@@ -46,6 +46,16 @@ class TopicsTests {
     }
 
     @Test
+    void findsTheProducerOfATopicUnderItsOwnPrefixOnly() {
+        Topics topics = new Topics("it-42.");
+
+        assertThat(topics.producerOf("it-42.orders")).contains(Producer.ORDER);
+        assertThat(topics.producerOf("it-42.shipping")).contains(Producer.SHIPPING);
+        assertThat(topics.producerOf("orderflow.orders")).isEmpty();
+        assertThat(topics.producerOf("it-42.orders.inventory-service.dlt")).isEmpty();
+    }
+
+    @Test
     void deadLetterTopicIsPerSourceTopicAndConsumerGroup() {
         assertThat(Topics.deadLetter("orderflow.payments", "order-service"))
                 .isEqualTo("orderflow.payments.order-service.dlt");

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * What one consumer group handles: declare it as a bean and the messaging auto-configuration subscribes the group to the
- * topics of those events, runs every handler through the inbox and dead-letters what can never succeed. Types not
- * declared here are skipped and counted, never dead-lettered.
+ * topics of those events, runs every handler through the inbox and dead-letters what can never succeed. A record its
+ * topic's producer did not publish is dead-lettered before any handler runs (SPEC §5, provenance); the producer's types
+ * not declared here, unknown ones included, are skipped and counted, never dead-lettered.
  *
  * <pre>{@code
  * @Bean

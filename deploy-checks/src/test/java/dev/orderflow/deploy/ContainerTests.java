@@ -30,6 +30,8 @@ class ContainerTests {
             "sandbox-partners");
     private static final Pattern FROM = Pattern.compile("(?m)^FROM\\s+(\\S+)");
     private static final SpringProperties PROPERTIES = new SpringProperties();
+    /** Published ports bind the loopback interface only. */
+    private static final String LOOPBACK = "127.0.0.1:";
 
     @Test
     void dockerfilesUsePinnedBasesANonRootUserAndAHealthCheckOnTheManagementPort() throws IOException {
@@ -87,8 +89,10 @@ class ContainerTests {
                 String text = String.valueOf(setting);
                 if (variable.matches(".*(PASSWORD|SECRET).*")) {
                     assertThat(text)
-                            .as("%s %s: from the environment, defaulting to a marked local value", name, variable)
-                            .matches("\\$\\{[A-Z_]+:-[a-z-]*local-only\\}");
+                            .as(
+                                    "%s %s: from the environment, required or defaulting to a marked local value",
+                                    name, variable)
+                            .matches("\\$\\{[A-Z_]+(:-[a-z-]*local-only|:\\?[^}]+)\\}");
                 }
                 if (Manifests.SERVICE_NAMES.contains(name) && !PROPERTIES.isKnown(variable)) {
                     unknown.add(name + ": " + variable);
@@ -99,8 +103,8 @@ class ContainerTests {
         for (Manifests.Service service : Manifests.services()) {
             Map<String, Object> container = map(services.get(service.name()));
             assertThat(list(container.get("ports")))
-                    .contains(service.port() + ":" + service.port())
-                    .contains(service.managementPort() + ":" + service.managementPort());
+                    .contains(LOOPBACK + service.port() + ":" + service.port())
+                    .contains(LOOPBACK + service.managementPort() + ":" + service.managementPort());
             assertThat(map(container.get("build"))).containsEntry("dockerfile", service.name() + "/Dockerfile");
             assertThat(map(container.get("depends_on"))).containsKeys("kafka", "postgres");
             assertThat(String.valueOf(map(container.get("healthcheck")).get("test")))
@@ -110,12 +114,40 @@ class ContainerTests {
         }
     }
 
+    /**
+     * Issue 18: compose is a developer's stack, never reachable from the network it runs in. Published ports bind the
+     * loopback interface only, Prometheus' lifecycle API ({@code /-/quit}, {@code /-/reload}) is off, and Grafana's admin
+     * password is one the developer sets: no default anybody could guess.
+     */
+    @Test
+    void composePublishesOnlyOnLoopbackWithoutPrometheusLifecycleAndWithARequiredGrafanaPassword() {
+        Map<String, Object> services = map(
+                Manifests.yaml(Manifests.root().resolve("docker-compose.yml")).get("services"));
+        List<String> published = new ArrayList<>();
+        services.forEach((name, value) -> list(map(value).get("ports")).forEach(port -> {
+            assertThat(String.valueOf(port))
+                    .as("%s publishes %s", name, port)
+                    .matches(Pattern.quote(LOOPBACK) + "[0-9]+:[0-9]+");
+            published.add(name + " " + port);
+        }));
+        assertThat(published).as("published ports").isNotEmpty();
+        assertThat(list(map(services.get("prometheus")).get("command")))
+                .as("Prometheus flags")
+                .map(String::valueOf)
+                .noneMatch(flag -> flag.startsWith("--web.enable-lifecycle"))
+                .noneMatch(flag -> flag.startsWith("--web.enable-admin-api"));
+        assertThat(String.valueOf(
+                        map(map(services.get("grafana")).get("environment")).get("GF_SECURITY_ADMIN_PASSWORD")))
+                .as("Grafana's admin password: required from the environment, no default")
+                .matches("\\$\\{GRAFANA_ADMIN_PASSWORD:\\?[^}]+\\}");
+    }
+
     @Test
     void composeCreatesEveryServicesDatabaseAndMountsWhatExists() throws IOException {
         String init = Files.readString(Manifests.root().resolve("deploy/compose/postgres-init.sql"));
         for (String service : Manifests.SERVICE_NAMES) {
             String url = localDatabaseOf(service);
-            String database = url.substring(url.lastIndexOf('/') + 1);
+            String database = url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
             assertThat(init).contains("create database " + database + ";");
         }
         Map<String, Object> services = map(

@@ -3,6 +3,7 @@ package dev.orderflow.testsupport;
 import static dev.orderflow.testsupport.Jdbc.execute;
 import static dev.orderflow.testsupport.Jdbc.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,24 @@ class SharedPostgresTests {
         assertThat(Integer.parseInt(query(url, "SHOW max_connections"))).isGreaterThanOrEqualTo(300);
         // Under a plain C locale upper() would leave the ü alone.
         assertThat(query(url, "SELECT upper('über')")).isEqualTo("ÜBER");
+    }
+
+    /**
+     * The local platform and every test connect with these URLs, as the services do in production (issue 18): an error's
+     * message names the failed constraint, never the values PostgreSQL puts in its detail (an email, an address), so
+     * they reach no log and no dead letter.
+     */
+    @Test
+    void errorMessagesLeaveOutTheValuesOfTheServersDetail() throws SQLException {
+        String url = SharedPostgres.createDatabase("error_detail");
+        execute(url, "CREATE TABLE customer (email text UNIQUE)");
+        execute(url, "INSERT INTO customer VALUES ('ana@example.com')");
+
+        assertThatExceptionOfType(SQLException.class)
+                .isThrownBy(() -> execute(url, "INSERT INTO customer VALUES ('ana@example.com')"))
+                .withMessageContaining("customer_email_key")
+                .withMessageNotContaining("ana@example.com")
+                .satisfies(e -> assertThat(e.getSQLState()).isEqualTo("23505"));
     }
 
     @Test

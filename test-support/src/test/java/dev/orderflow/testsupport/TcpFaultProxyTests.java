@@ -88,7 +88,7 @@ class TcpFaultProxyTests {
         proxy.blackHole();
 
         assertThatExceptionOfType(SQLException.class)
-                .isThrownBy(() -> connect(url + "?socketTimeout=1"))
+                .isThrownBy(() -> connect(url + (url.contains("?") ? "&" : "?") + "socketTimeout=1"))
                 .withRootCauseInstanceOf(SocketTimeoutException.class);
         assertThat(serverSessions()).isZero();
     }

@@ -173,12 +173,16 @@ public final class MessagingAutoConfiguration {
             Inbox inbox,
             ObjectProvider<Validator> validator,
             ConsumerMetrics metrics,
-            TraceContextPropagation tracing) {
+            TraceContextPropagation tracing,
+            MessagingProperties properties) {
         Validator v = validator.getIfAvailable(
                 () -> Validation.buildDefaultValidatorFactory().getValidator());
         Map<String, EventDispatcher> byGroup = new LinkedHashMap<>();
         handlers.orderedStream().forEach(h -> {
-            if (byGroup.put(h.consumerGroup(), new EventDispatcher(h, inbox, v, metrics, tracing)) != null) {
+            if (byGroup.put(
+                            h.consumerGroup(),
+                            new EventDispatcher(h, inbox, v, metrics, tracing, properties.topicNames()))
+                    != null) {
                 throw new IllegalStateException("Two EventHandlers beans declare consumer group " + h.consumerGroup());
             }
         });
@@ -222,6 +226,7 @@ public final class MessagingAutoConfiguration {
             EventDispatcher dispatcher = dispatchers.byGroup().get(group);
             // Kafka group ids carry the topic prefix too, so deployments sharing a cluster never share a group.
             String groupId = properties.topicPrefix() + group;
+            metrics.expectDeadLetters(group, topics);
             subscriptions.add(EventConsumers.Subscription.batches(
                     groupId,
                     topics,

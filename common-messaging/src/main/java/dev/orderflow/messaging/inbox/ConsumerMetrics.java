@@ -1,8 +1,10 @@
 package dev.orderflow.messaging.inbox;
 
+import dev.orderflow.events.DeadLetterHeaders;
 import dev.orderflow.events.EventTypes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,15 +54,31 @@ public final class ConsumerMetrics {
     }
 
     void deadLettered(String topic, String group, String reason) {
-        counters.computeIfAbsent(
-                        "dlt/" + topic + "/" + group + "/" + reason,
-                        k -> Counter.builder("orderflow.consumer.dead.lettered")
-                                .description("Records sent to a dead-letter topic")
-                                .tag("topic", topic)
-                                .tag("group", group)
-                                .tag("reason", reason)
-                                .register(registry))
-                .increment();
+        deadLetters(topic, group, reason).increment();
+    }
+
+    /**
+     * Registers a group's dead-letter counters at zero, for every topic it reads and every reason: a counter that is born
+     * at its first dead letter shows Prometheus no increase, so the first forged event (alert EventProvenanceViolated)
+     * or the first poison record (DeadLettersGrowing) would go unnoticed.
+     */
+    public void expectDeadLetters(String group, List<String> topics) {
+        for (String topic : topics) {
+            for (DeadLetterHeaders.Reason reason : DeadLetterHeaders.Reason.values()) {
+                deadLetters(topic, group, reason.name());
+            }
+        }
+    }
+
+    private Counter deadLetters(String topic, String group, String reason) {
+        return counters.computeIfAbsent(
+                "dlt/" + topic + "/" + group + "/" + reason,
+                k -> Counter.builder("orderflow.consumer.dead.lettered")
+                        .description("Records sent to a dead-letter topic")
+                        .tag("topic", topic)
+                        .tag("group", group)
+                        .tag("reason", reason)
+                        .register(registry));
     }
 
     private Counter counter(String name, String description, String group, String type) {

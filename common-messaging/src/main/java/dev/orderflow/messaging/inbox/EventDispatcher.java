@@ -4,7 +4,10 @@ import dev.orderflow.events.CloudEventHeaders;
 import dev.orderflow.events.EventEnvelope;
 import dev.orderflow.events.EventJson;
 import dev.orderflow.events.InvalidPayloadException;
+import dev.orderflow.events.Provenance;
 import dev.orderflow.events.SagaEvent;
+import dev.orderflow.events.Topics;
+import dev.orderflow.events.WrongProducerException;
 import dev.orderflow.messaging.EventContext;
 import dev.orderflow.messaging.EventHandlers;
 import dev.orderflow.messaging.tracing.TraceContextPropagation;
@@ -30,7 +33,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * Turns records into handler calls for one consumer group. A poll's records are applied in one inbox transaction
- * ({@link #dispatchBatch}): the type is read from the {@code ce_type} header first and a type the group does not handle
+ * ({@link #dispatchBatch}): the type and source are read from the {@code ce_type} and {@code ce_source} headers first;
+ * a record its topic's producer did not publish is refused ({@link Provenance}), and a type the group does not handle
  * costs nothing more; the others are read and validated like any untrusted input, noted in the inbox with one statement,
  * handled in order, and committed once. A record that fails is isolated: the records before it are applied and
  * committed on their own, and the failing one goes to the retry and dead-letter path ({@link ConsumerErrorHandling}).
@@ -52,18 +56,21 @@ public final class EventDispatcher {
     private final Validator validator;
     private final ConsumerMetrics metrics;
     private final TraceContextPropagation tracing;
+    private final Topics topics;
 
     public EventDispatcher(
             EventHandlers handlers,
             Inbox inbox,
             Validator validator,
             ConsumerMetrics metrics,
-            TraceContextPropagation tracing) {
+            TraceContextPropagation tracing,
+            Topics topics) {
         this.handlers = handlers;
         this.inbox = inbox;
         this.validator = validator;
         this.metrics = metrics;
         this.tracing = tracing;
+        this.topics = topics;
     }
 
     public String consumerGroup() {
@@ -83,31 +90,49 @@ public final class EventDispatcher {
      * @throws BatchListenerFailedException naming the first record that failed, once the records before it committed
      */
     public void dispatchBatch(List<ConsumerRecord<String, byte[]>> records) {
-        String group = handlers.consumerGroup();
         List<Readable> readable = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            String type = header(record.headers(), CloudEventHeaders.TYPE);
-            Optional<EventHandlers.Registration<?>> handler =
-                    type == null ? Optional.empty() : handlers.handlerFor(type);
-            if (type != null && handler.isEmpty()) {
-                metrics.unhandled(group, type);
-                continue;
-            }
+            Readable r;
             try {
-                EventEnvelope envelope = EventEnvelope.fromHeaders(name -> header(record.headers(), name));
-                EventHandlers.Registration<?> registration = handler.orElseThrow();
-                readable.add(new Readable(
-                        record, envelope, registration, read(registration, envelope, record.key(), record.value())));
+                r = readable(record);
             } catch (RuntimeException e) {
-                // Unreadable: what came before it is applied; it goes to the dead-letter path on its own.
+                // Unreadable or not from the topic's producer: what came before it is applied; it goes to the
+                // dead-letter path on its own.
                 applyAll(readable);
                 throw new BatchListenerFailedException(
-                        "record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " unreadable",
+                        "record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " "
+                                + (e instanceof WrongProducerException
+                                        ? "not from its topic's producer"
+                                        : "unreadable"),
                         e,
                         record);
             }
+            if (r != null) {
+                readable.add(r);
+            }
         }
         applyAll(readable);
+    }
+
+    /**
+     * Reads one record for its handler, or {@code null} when the group skips its type. Provenance comes first (SPEC §5):
+     * a record its topic's producer did not publish is refused whatever its type, before any handler runs; a type from
+     * the right producer that the group does not handle, unknown ones included, is then skipped and counted.
+     */
+    private @Nullable Readable readable(ConsumerRecord<String, byte[]> record) {
+        String type = header(record.headers(), CloudEventHeaders.TYPE);
+        if (type != null) {
+            Provenance.check(topics, record.topic(), header(record.headers(), CloudEventHeaders.SOURCE), type);
+            if (handlers.handlerFor(type).isEmpty()) {
+                metrics.unhandled(handlers.consumerGroup(), type);
+                return null;
+            }
+        }
+        // Without a type, reading the envelope names what is missing.
+        EventEnvelope envelope = EventEnvelope.fromHeaders(name -> header(record.headers(), name));
+        EventHandlers.Registration<?> registration =
+                handlers.handlerFor(envelope.type()).orElseThrow();
+        return new Readable(record, envelope, registration, read(registration, envelope, record.key(), record.value()));
     }
 
     /** Applies records in one transaction; on a failure, the records before it in one more, then names the failure. */
@@ -209,9 +234,13 @@ public final class EventDispatcher {
         return dispatch(record.topic(), record.key(), record.headers(), record.value());
     }
 
-    /** One record on its own, in a transaction of its own: a dead-letter replay. */
+    /**
+     * One record on its own, in a transaction of its own: a dead-letter replay. It passes the same provenance check as
+     * on its topic, so a refused record cannot be replayed into a handler.
+     */
     public Outcome dispatch(String topic, String key, Headers headers, byte[] payload) {
         EventEnvelope envelope = EventEnvelope.fromHeaders(name -> header(headers, name));
+        Provenance.check(topics, topic, envelope.source(), envelope.type());
         String group = handlers.consumerGroup();
         Optional<EventHandlers.Registration<?>> registration = handlers.handlerFor(envelope.type());
         if (registration.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.orderflow.messaging.inbox;
 import dev.orderflow.events.DeadLetterHeaders.Reason;
 import dev.orderflow.events.InvalidEnvelopeException;
 import dev.orderflow.events.InvalidPayloadException;
+import dev.orderflow.events.WrongProducerException;
 import dev.orderflow.messaging.TransientFailure;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -70,6 +71,9 @@ public final class FailureClassifier {
     public static Reason deadLetterReason(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
+            if (t instanceof WrongProducerException) {
+                return Reason.WRONG_PRODUCER;
+            }
             if (t instanceof InvalidEnvelopeException) {
                 return Reason.UNREADABLE;
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderflow.events.DeadLetterHeaders.Reason;
 import dev.orderflow.events.InvalidEnvelopeException;
 import dev.orderflow.events.InvalidPayloadException;
+import dev.orderflow.events.WrongProducerException;
 import dev.orderflow.messaging.TransientFailure;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -217,6 +218,17 @@ class FailureClassifierTests {
         assertThat(FailureClassifier.deadLetterReason(invalid)).isEqualTo(Reason.INVALID_PAYLOAD);
         assertThat(FailureClassifier.detail(invalid))
                 .isEqualTo("InvalidPayloadException: customerEmail must not be blank");
+    }
+
+    @Test
+    void recordsNotFromTheirTopicsProducerAreInvalidAndDeadLetteredAsWrongProducer() {
+        Exception foreign = wrapped(
+                new WrongProducerException("ce_source 'intruder' is not order-service, the producer of orders"));
+
+        assertThat(FailureClassifier.classify(foreign)).isEqualTo(FailureClassifier.Kind.INVALID);
+        assertThat(FailureClassifier.deadLetterReason(foreign)).isEqualTo(Reason.WRONG_PRODUCER);
+        assertThat(FailureClassifier.detail(foreign))
+                .isEqualTo("WrongProducerException: ce_source 'intruder' is not order-service, the producer of orders");
     }
 
     @Test
