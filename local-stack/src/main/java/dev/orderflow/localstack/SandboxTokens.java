@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Access tokens from the sandbox identity provider of a local platform, for the platform's own clients (the demo
- * catalog, the system tests, the benchmark): client-credentials tokens of the storefront (orders:write orders:read) and
- * the operator (orders:admin ops:read orders:read), renewed a minute before they expire, and customer tokens. The
+ * catalog, the system tests, the benchmark): client-credentials tokens of the storefront (orders:write orders:read
+ * orders:any-customer) and the operator (orders:admin ops:read orders:read orders:any-customer), renewed a minute before
+ * they expire, and customer tokens. orders:any-customer is the grant that lets a backend act for any customer. The
  * client secrets are the sandbox's LOCAL DEFAULTS unless SANDBOX_STOREFRONT_SECRET / SANDBOX_OPERATOR_SECRET say
  * otherwise, as in the sandbox itself.
  */
@@ -92,7 +93,9 @@ public final class SandboxTokens {
     }
 
     private static String scopes(String clientId) {
-        return STOREFRONT.equals(clientId) ? "orders:write orders:read" : "orders:admin ops:read orders:read";
+        return STOREFRONT.equals(clientId)
+                ? "orders:write orders:read orders:any-customer"
+                : "orders:admin ops:read orders:read orders:any-customer";
     }
 
     private Cached accessToken(HttpRequest request) {

@@ -3,10 +3,10 @@ package dev.orderflow.payment;
 import static dev.orderflow.web.security.Scopes.authority;
 
 import dev.orderflow.web.security.ApiAuthorization;
+import dev.orderflow.web.security.Routes;
 import dev.orderflow.web.security.Scopes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 
 /** Payments are an operator read API: ops:read (SECURITY.md). */
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +15,6 @@ class PaymentApiSecurity {
     @Bean
     ApiAuthorization paymentApiAuthorization() {
         return requests ->
-                requests.requestMatchers(HttpMethod.GET, "/api/payments").hasAuthority(authority(Scopes.OPS_READ));
+                requests.requestMatchers(Routes.read("/api/payments")).hasAuthority(authority(Scopes.OPS_READ));
     }
 }

@@ -3,10 +3,10 @@ package dev.orderflow.shipping;
 import static dev.orderflow.web.security.Scopes.authority;
 
 import dev.orderflow.web.security.ApiAuthorization;
+import dev.orderflow.web.security.Routes;
 import dev.orderflow.web.security.Scopes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 
 /** Shipments are an operator read API: ops:read (SECURITY.md). */
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +15,6 @@ class ShipmentApiSecurity {
     @Bean
     ApiAuthorization shippingApiAuthorization() {
         return requests ->
-                requests.requestMatchers(HttpMethod.GET, "/api/shipments").hasAuthority(authority(Scopes.OPS_READ));
+                requests.requestMatchers(Routes.read("/api/shipments")).hasAuthority(authority(Scopes.OPS_READ));
     }
 }

@@ -35,13 +35,25 @@ public final class TestIdentityProvider implements AutoCloseable {
     /** The audience every Orderflow service expects (spring.security.oauth2.resourceserver.jwt.audiences). */
     public static final String AUDIENCE = "orderflow";
 
-    /** The client id of the tests' own client: a token whose subject is its client id acts for no one customer. */
+    /** The client id of the tests' own client, which acts for any customer by the grant orders:any-customer. */
     public static final String TEST_CLIENT = "orderflow-tests";
+
+    /** The client ids of the sandbox's two clients, which the tests' storefront and operator tokens stand in for. */
+    public static final String STOREFRONT_CLIENT = "orderflow-storefront";
+
+    public static final String OPERATOR_CLIENT = "orderflow-operator";
 
     public static final String ORDERS_WRITE = "orders:write";
     public static final String ORDERS_READ = "orders:read";
     public static final String ORDERS_ADMIN = "orders:admin";
     public static final String OPS_READ = "ops:read";
+
+    /** The backend grant: acting for any customer (SECURITY.md, ADR 0016). */
+    public static final String ORDERS_ANY_CUSTOMER = "orders:any-customer";
+
+    /** Every scope of the Orderflow APIs. */
+    public static final List<String> ALL_SCOPES =
+            List.of(ORDERS_WRITE, ORDERS_READ, ORDERS_ADMIN, OPS_READ, ORDERS_ANY_CUSTOMER);
 
     private static final SharedResource<TestIdentityProvider> SHARED =
             new SharedResource<>("identity provider", TestIdentityProvider::start);
@@ -93,15 +105,37 @@ public final class TestIdentityProvider implements AutoCloseable {
         return issuer + "/jwks";
     }
 
-    /** A token of the tests' own client with every scope: what the integration tests act with unless they say else. */
+    /**
+     * A token of the tests' own client with every scope, the backend grant included: what the integration tests act
+     * with unless they say else.
+     */
     public String clientToken() {
         return token().subject(TEST_CLIENT)
                 .clientId(TEST_CLIENT)
-                .scopes(ORDERS_WRITE, ORDERS_READ, ORDERS_ADMIN, OPS_READ)
+                .scopes(ALL_SCOPES.toArray(String[]::new))
                 .sign();
     }
 
-    /** A token of a client of its own (a fresh subject, its own client id) holding just these scopes. */
+    /** A shop backend's token, as the sandbox issues the storefront's: orders for any customer, nothing else. */
+    public String storefrontToken() {
+        return token().subject(STOREFRONT_CLIENT)
+                .clientId(STOREFRONT_CLIENT)
+                .scopes(ORDERS_WRITE, ORDERS_READ, ORDERS_ANY_CUSTOMER)
+                .sign();
+    }
+
+    /** The operator's token, as the sandbox issues it: catalog, stock, admin and read APIs, any customer's orders read. */
+    public String operatorToken() {
+        return token().subject(OPERATOR_CLIENT)
+                .clientId(OPERATOR_CLIENT)
+                .scopes(ORDERS_ADMIN, OPS_READ, ORDERS_READ, ORDERS_ANY_CUSTOMER)
+                .sign();
+    }
+
+    /**
+     * A token of a client of its own (a fresh subject, its own client id) holding just these scopes: without
+     * orders:any-customer it acts, like any token without the grant, only for the customer that is its subject.
+     */
     public String clientTokenWith(String... scopes) {
         String client = "client-" + UUID.randomUUID();
         return token().subject(client).clientId(client).scopes(scopes).sign();

@@ -1,5 +1,6 @@
 package dev.orderflow.web.problem;
 
+import dev.orderflow.web.text.InvalidTextException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -150,6 +151,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return switch (cause) {
                 case UnrecognizedPropertyException e ->
                     "Unknown property '" + path(e) + "': clients set only the documented fields";
+                case InvalidTextException e ->
+                    (path(e).isEmpty() ? "The body" : path(e)) + " contains " + e.refused()
+                            + ", which no text field takes";
                 case MismatchedInputException e ->
                     path(e).isEmpty() ? "The body must be a JSON object" : path(e) + " has the wrong type";
                 case StreamConstraintsException e ->

@@ -5,8 +5,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * A service's rules for its own API paths, as beans: the shared security configuration applies them after the rules
- * every service has (operations endpoints, {@code /api/admin/**}) and before its closing rule, that anything else
- * needs an authenticated caller.
+ * every service has (operations endpoints, {@code /api/admin/**}) and before its closing rule, that anything else is
+ * denied. Each rule names its methods ({@link Routes}): a method no rule names is refused, never let through.
  */
 @FunctionalInterface
 public interface ApiAuthorization {

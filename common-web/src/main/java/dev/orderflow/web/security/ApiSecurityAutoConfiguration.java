@@ -2,6 +2,7 @@ package dev.orderflow.web.security;
 
 import dev.orderflow.web.problem.ProblemEnrichment;
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,7 +15,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.util.matcher.RequestMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -36,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * against the identity provider's keys (JWKS), issuer, audience, expiry and an algorithm allow-list, all set by the
  * standard {@code spring.security.oauth2.resourceserver.jwt.*} properties. Stateless: no session, no cookie, so no
  * CSRF. The health, info and prometheus endpoints answer without a token: they live on the management port, which only
- * the cluster's probes and Prometheus reach. {@code /api/admin/**} needs {@code orders:admin}; each service adds the
- * rules of its own paths as {@link ApiAuthorization} beans; anything else needs a valid token.
+ * the cluster's probes and Prometheus reach. Reading and posting to {@code /api/admin/**} needs {@code orders:admin};
+ * each service adds the rules of its own paths, each naming its methods ({@link Routes}), as {@link ApiAuthorization}
+ * beans; anything else is denied (ADR 0016).
  */
 @AutoConfiguration(
         beforeName = {
@@ -60,19 +62,22 @@ public final class ApiSecurityAutoConfiguration {
             throws Exception {
         ProblemResponses problems = new ProblemResponses(json.getIfAvailable(JsonMapper::new), enrichment);
         http.authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
+                    // The error page of a request that was already let in or refused; never a request of its own.
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                            .permitAll()
+                            .requestMatchers(RequestMatchers.allOf(
+                                    EndpointRequest.to("health", "info", "prometheus"), Routes.read("/**")))
                             .permitAll()
                             .requestMatchers(EndpointRequest.toAnyEndpoint())
                             .denyAll()
                             // The API's own description: what it offers, never data.
-                            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                            .requestMatchers(Routes.read("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"))
                             .permitAll()
-                            .requestMatchers("/error")
-                            .permitAll()
-                            .requestMatchers("/api/admin/**")
+                            .requestMatchers(Routes.read("/api/admin/**"), Routes.post("/api/admin/**"))
                             .hasAuthority(Scopes.authority(Scopes.ORDERS_ADMIN));
                     serviceRules.forEach(rules -> rules.authorize(requests));
-                    requests.anyRequest().authenticated();
+                    // Deny by default: a method or path that no rule names is refused, HEAD and OPTIONS included.
+                    requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new BearerTokenHeader())

@@ -14,6 +14,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,6 +57,11 @@ class FailingController {
     @GetMapping("/items/{id}")
     UUID item(@PathVariable UUID id) {
         return id;
+    }
+
+    @GetMapping("/echo/{word}")
+    Map<String, String> echo(@PathVariable String word, @RequestParam(defaultValue = "") String text) {
+        return Map.of("echo", word + text);
     }
 
     @GetMapping("/colors")

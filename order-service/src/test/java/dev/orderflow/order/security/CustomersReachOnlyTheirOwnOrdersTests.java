@@ -96,6 +96,41 @@ class CustomersReachOnlyTheirOwnOrdersTests {
     }
 
     @Test
+    void aTokenWhoseSubjectIsItsClientIdIsStillOnlyThatCustomer() throws Exception {
+        // Issue 18: the sandbox's customer login issued {"customerId":"sandbox-customer-login"} a token whose subject
+        // was its own client id, which read every customer's orders.
+        String ana = customer("api1-ana");
+        UUID anasOrder = kit.place(ana);
+        String lookalike = identity.token()
+                .subject("sandbox-customer-login")
+                .clientId("sandbox-customer-login")
+                .scopes(TestIdentityProvider.ORDERS_READ, TestIdentityProvider.ORDERS_WRITE)
+                .sign();
+
+        mvc.perform(get("/api/orders/{id}", anasOrder).header(HttpHeaders.AUTHORIZATION, "Bearer " + lookalike))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/orders")
+                        .param("customerId", ana)
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + lookalike))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theAnyCustomerGrantLetsABackendActForAnyCustomerWhateverItsSubject() throws Exception {
+        String ana = customer("api1-ana");
+        UUID anasOrder = kit.place(ana);
+        String serviceAccount = identity.token()
+                .subject(UUID.randomUUID().toString())
+                .clientId("some-shop-backend")
+                .scopes(TestIdentityProvider.ORDERS_READ, TestIdentityProvider.ORDERS_ANY_CUSTOMER)
+                .sign();
+
+        mvc.perform(get("/api/orders/{id}", anasOrder).header(HttpHeaders.AUTHORIZATION, "Bearer " + serviceAccount))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.customerId").value(ana));
+    }
+
+    @Test
     void clientTokenMustNameTheCustomer() throws Exception {
         String body = orderBody("x", lines("SKU-1", 1)).replace("\"customerId\":\"x\",", "");
 

@@ -53,7 +53,7 @@ class EachOrderFunctionNeedsItsScopeTests {
     void adminFunctionsRefuseCustomerAndShopTokens(String call) throws Exception {
         String[] parts = call.split(" ");
         String customerToken = identity.customerToken(customer("api5"));
-        String shopToken = scoped("orders:write", "orders:read", "ops:read");
+        String shopToken = scoped("orders:write", "orders:read", "ops:read", "orders:any-customer");
 
         for (String token : new String[] {customerToken, shopToken}) {
             mvc.perform(request(parts[0], parts[1]).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
@@ -73,7 +73,7 @@ class EachOrderFunctionNeedsItsScopeTests {
 
     @Test
     void placingAndCancellingNeedOrdersWrite() throws Exception {
-        String readOnly = "Bearer " + scoped("orders:read", "ops:read");
+        String readOnly = "Bearer " + scoped("orders:read", "ops:read", "orders:any-customer");
         UUID id = kit.place(customer("api5-write"));
 
         mvc.perform(post("/api/orders")

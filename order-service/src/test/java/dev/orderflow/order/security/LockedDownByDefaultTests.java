@@ -46,8 +46,9 @@ class LockedDownByDefaultTests {
                 .isEqualTo(200);
         assertThat(management.get("/actuator/prometheus", null).body()).contains("orderflow_");
 
-        assertThat(api.get("/actuator/health", token).statusCode()).isEqualTo(404);
-        assertThat(api.get("/actuator/prometheus", token).statusCode()).isEqualTo(404);
+        // No rule names them on the API port: refused even with every scope (deny by default).
+        assertThat(api.get("/actuator/health", token).statusCode()).isEqualTo(403);
+        assertThat(api.get("/actuator/prometheus", token).statusCode()).isEqualTo(403);
         assertThat(api.get("/actuator/health", null).statusCode()).isEqualTo(401);
     }
 

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -47,6 +49,42 @@ class OrderValidationTests {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // Issue 18: PostgreSQL refuses NUL in text; the order API answered 500.
+                "A\\u0000B | a control character",
+                "A\\u0007B | a control character",
+                "A\\nB | a control character",
+                "A\\u0085B | a control character",
+                "A\\ud800B | an unpaired surrogate",
+                "A\\udc00 | an unpaired surrogate",
+                "evil\\u202egnp.exe | a bidirectional override",
+                "A\\u2066B | a bidirectional override"
+            })
+    void textThatIsNotPlainIsRefusedInAnyField(String escaped, String refused) throws Exception {
+        place(orderBody(customer, lines("SKU-1", 1)).replace("\"name\":\"Ana\"", "\"name\":\"" + escaped + "\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail")
+                        .value("shippingAddress.name contains " + refused + ", which no text field takes"));
+        place(orderBody(customer, lines("SKU-1", 1)).replace("ana@example.com", escaped + "@example.com"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("customerEmail contains " + refused)));
+    }
+
+    @Test
+    void textInAnyScriptAndWithDirectionMarksIsAccepted() throws Exception {
+        String name = "Zoë Ωμέγα 中文 \\u05e9\\u05dc\\u05d5\\u05dd\\u200f \\ud83d\\ude00";
+        String body = orderBody(customer, lines("SKU-1", 1)).replace("\"name\":\"Ana\"", "\"name\":\"" + name + "\"");
+        String other = customer("plain");
+
+        kit.placeOrder(body.replace(customer, other));
+
+        assertThat(kit.ordersOf(other)).isOne();
     }
 
     @Test

@@ -151,7 +151,10 @@ class RequestsBeyondTheApiLimitsAreRefusedTests {
                 .token()
                 .subject(client)
                 .clientId(client)
-                .scopes(TestIdentityProvider.ORDERS_WRITE, TestIdentityProvider.ORDERS_READ)
+                .scopes(
+                        TestIdentityProvider.ORDERS_WRITE,
+                        TestIdentityProvider.ORDERS_READ,
+                        TestIdentityProvider.ORDERS_ANY_CUSTOMER)
                 .sign();
         return "Bearer " + token;
     }

@@ -168,6 +168,47 @@ class IdentityProviderTests {
                 .doesNotExist();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"orderflow-storefront", "orderflow-operator", "sandbox-customer-login"})
+    void customerIdThatIsAClientIdIsRefused(String clientId) {
+        customerToken(Map.of("customerId", clientId))
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("customerId must not be a client id")
+                .jsonPath("$.access_token")
+                .doesNotExist();
+    }
+
+    @Test
+    void storefrontAndOperatorMayAskForTheBackendGrant() {
+        for (String[] client : new String[][] {{STOREFRONT, STOREFRONT_SECRET}, {OPERATOR, OPERATOR_SECRET}}) {
+            Map<String, Object> response = tokenWithBasicAuth(client[0], client[1], "orders:read orders:any-customer")
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(Map.class)
+                    .getResponseBody();
+
+            Jwt token = jwks.decode(String.valueOf(response.get("access_token")));
+            assertThat(token.getClaimAsString("scope")).isEqualTo("orders:any-customer orders:read");
+        }
+    }
+
+    @Test
+    void customerTokenNeverCarriesTheBackendGrant() {
+        Map<String, Object> response = customerToken(Map.of("customerId", "c-43"))
+                .expectStatus()
+                .isOk()
+                .returnResult(Map.class)
+                .getResponseBody();
+
+        Jwt token = jwks.decode(String.valueOf(response.get("access_token")));
+        assertThat(token.getClaimAsString("scope")).doesNotContain("orders:any-customer");
+    }
+
     @Test
     void customerIdsUpToSixtyFourCharactersAreAccepted() {
         customerToken(Map.of("customerId", "A._-" + "9".repeat(60)))
