@@ -10,11 +10,14 @@ import dev.orderflow.messaging.partner.PartnerWorkItem;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,13 +80,13 @@ class WebhookNotificationTests {
         Notification webhook = kit.notification(orderId, "webhook");
         TestWebhookReceiver.Received delivery = deliveriesOf(webhook.id()).getFirst();
         String body = new String(delivery.body(), StandardCharsets.UTF_8);
-        String signature = delivery.header(WebhookChannel.SIGNATURE_HEADER);
-        long timestamp = Long.parseLong(signature.substring(2, signature.indexOf(',')));
+        String signature = delivery.header("Orderflow-Signature");
+        assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
+        String timestamp = signature.substring(2, signature.indexOf(','));
+        // The documented scheme (docs/resilience.md), computed here as a receiver would, not by the sender's own code.
+        assertThat(signature).isEqualTo("t=" + timestamp + ",v1=" + hmacSha256Hex(SECRET, timestamp + "." + body));
         assertThat(signature)
-                .isEqualTo(WebhookChannel.signature(SECRET, Instant.ofEpochSecond(timestamp), delivery.body()));
-        assertThat(signature)
-                .isNotEqualTo(
-                        WebhookChannel.signature("another-secret", Instant.ofEpochSecond(timestamp), delivery.body()));
+                .isNotEqualTo("t=" + timestamp + ",v1=" + hmacSha256Hex("another-secret", timestamp + "." + body));
         assertThat(body).contains(orderId.toString(), "CONFIRMED").doesNotContain(CUSTOMER_EMAIL);
         assertThat(delivery.header("Content-Type")).startsWith("application/json");
     }
@@ -145,5 +148,15 @@ class WebhookNotificationTests {
         return receiver.received().stream()
                 .filter(r -> r.header(WebhookChannel.DELIVERY_HEADER).equals(notificationId.toString()))
                 .toList();
+    }
+
+    private static String hmacSha256Hex(String secret, String signed) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
