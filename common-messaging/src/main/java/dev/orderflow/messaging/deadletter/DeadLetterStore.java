@@ -1,18 +1,17 @@
 package dev.orderflow.messaging.deadletter;
 
 import dev.orderflow.events.EventJson;
+import dev.orderflow.messaging.SampledBacklog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
@@ -39,16 +38,16 @@ public final class DeadLetterStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong oldestPendingMillis = new AtomicLong();
+    private final SampledBacklog pending;
 
     public DeadLetterStore(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
-        Gauge.builder(PENDING_METRIC, pending, AtomicLong::get)
+        this.pending = new SampledBacklog(jdbc, clock, "dead_letter", "dead_lettered_at", PENDING);
+        Gauge.builder(PENDING_METRIC, pending, SampledBacklog::count)
                 .description("Dead letters no operator has replayed or discarded yet; kept until one does")
                 .register(meters);
-        Gauge.builder(OLDEST_PENDING_METRIC, oldestPendingMillis, v -> v.get() / 1000.0)
+        Gauge.builder(OLDEST_PENDING_METRIC, pending, SampledBacklog::oldestAgeSeconds)
                 .description("Age of the oldest pending dead letter, since it was recorded; 0 when none")
                 .baseUnit("seconds")
                 .register(meters);
@@ -138,20 +137,7 @@ public final class DeadLetterStore {
 
     /** Re-reads the pending dead letters for the gauges; called by the housekeeping schedule. */
     public void refreshPending() {
-        jdbc.sql("select count(*) as pending, min(dead_lettered_at) as oldest from dead_letter where " + PENDING)
-                .query((rs, n) -> {
-                    pending.set(rs.getLong("pending"));
-                    Timestamp oldest = rs.getTimestamp("oldest");
-                    oldestPendingMillis.set(
-                            oldest == null
-                                    ? 0
-                                    : Math.max(
-                                            0,
-                                            Duration.between(oldest.toInstant(), clock.instant())
-                                                    .toMillis()));
-                    return null;
-                })
-                .list();
+        pending.refresh();
     }
 
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {

@@ -1,11 +1,9 @@
 package dev.orderflow.messaging.outbox;
 
+import dev.orderflow.messaging.SampledBacklog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,19 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class OutboxBacklog {
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final AtomicLong rows = new AtomicLong();
-    private final AtomicLong oldestMillis = new AtomicLong();
+    private final SampledBacklog backlog;
 
     OutboxBacklog(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        Gauge.builder("orderflow.outbox.backlog", rows, AtomicLong::get)
+        this.backlog = new SampledBacklog(jdbc, clock, "outbox_event", "created_at", "published_at is null");
+        Gauge.builder("orderflow.outbox.backlog", backlog, SampledBacklog::count)
                 .description("Outbox rows written but not yet published")
                 .baseUnit("rows")
                 .register(registry);
-        Gauge.builder("orderflow.outbox.oldest.age", oldestMillis, v -> v.get() / 1000.0)
+        Gauge.builder("orderflow.outbox.oldest.age", backlog, SampledBacklog::oldestAgeSeconds)
                 .description("Age of the oldest unpublished outbox row")
                 .baseUnit("seconds")
                 .register(registry);
@@ -34,23 +28,10 @@ public final class OutboxBacklog {
 
     /** Re-reads the backlog; called by the housekeeping schedule. */
     public void refresh() {
-        jdbc.sql("select count(*) as backlog, min(created_at) as oldest from outbox_event where published_at is null")
-                .query((rs, n) -> {
-                    rows.set(rs.getLong("backlog"));
-                    Timestamp oldest = rs.getTimestamp("oldest");
-                    oldestMillis.set(
-                            oldest == null
-                                    ? 0
-                                    : Math.max(
-                                            0,
-                                            Duration.between(oldest.toInstant(), clock.instant())
-                                                    .toMillis()));
-                    return null;
-                })
-                .list();
+        backlog.refresh();
     }
 
     public long rows() {
-        return rows.get();
+        return backlog.count();
     }
 }
