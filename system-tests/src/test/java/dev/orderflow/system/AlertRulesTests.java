@@ -25,7 +25,7 @@ class AlertRulesTests {
 
     @BeforeAll
     static void prometheusTools() {
-        PrometheusTools.assumeInstalled();
+        PrometheusTools.requireInstalled();
     }
 
     @Test

@@ -51,7 +51,7 @@ class DashboardsTests {
 
     @BeforeAll
     static void prometheusScrapesThePlatformUnderLoad() throws IOException {
-        PrometheusTools.assumeInstalled();
+        PrometheusTools.requireInstalled();
         PlatformUnderTest.get();
         Path dir = Files.createTempDirectory("orderflow-prometheus");
         int port = TestPorts.freePort();

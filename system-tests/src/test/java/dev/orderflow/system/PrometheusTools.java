@@ -1,7 +1,6 @@
 package dev.orderflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prometheus and promtool for the dashboard and alert-rule tests: found on the PATH, or installed once with the
- * project's {@code bin/install-prometheus} (Debian package). Where that is impossible the tests are skipped with the
- * reason, never passed silently; in CI ({@code CI=true}) they fail instead.
+ * project's {@code bin/install-prometheus} (Debian package). Where that is impossible the tests fail, saying why.
  */
 final class PrometheusTools {
 
@@ -32,7 +30,7 @@ final class PrometheusTools {
     }
 
     /** Skips the calling test, with the reason, unless both binaries are (or could be made) available. */
-    static synchronized void assumeInstalled() {
+    static synchronized void requireInstalled() {
         if (available == null) {
             available = installed();
             if (!available) {
@@ -42,18 +40,11 @@ final class PrometheusTools {
                 available = installed();
             }
         }
-        String missing = "Prometheus/promtool are not installed and bin/install-prometheus could not install them"
-                + " (needs apt and root or sudo): " + installOutput;
-        // In CI a missing tool is a failure: a skipped alert or dashboard test there would look like a green one.
-        if (ciRun()) {
-            assertThat(available).as(missing).isTrue();
-        }
-        assumeTrue(available, missing);
-    }
-
-    /** Whether this is a CI run ({@code CI=true}, as CI services and {@code .ci/run} set it). */
-    static boolean ciRun() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
+        // A missing tool is a failure, never a skip: a skipped alert or dashboard test would look like a green one.
+        assertThat(available)
+                .as("Prometheus/promtool are not installed and bin/install-prometheus could not install them"
+                        + " (needs apt and root or sudo; install the prometheus package): " + installOutput)
+                .isTrue();
     }
 
     /** Runs a command from the project root, waiting at most {@code seconds}. */

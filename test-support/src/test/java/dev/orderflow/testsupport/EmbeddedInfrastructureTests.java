@@ -16,11 +16,14 @@ import org.springframework.core.env.Environment;
 @EmbeddedInfrastructure(databasePrefix = "itest")
 class EmbeddedInfrastructureTests {
 
-    @Autowired
-    DataSource dataSource;
+    private final DataSource dataSource;
+    private final Environment environment;
 
     @Autowired
-    Environment environment;
+    EmbeddedInfrastructureTests(DataSource dataSource, Environment environment) {
+        this.dataSource = dataSource;
+        this.environment = environment;
+    }
 
     @Test
     void connectsTheDataSourceToADatabaseOfItsOwn() throws SQLException {
