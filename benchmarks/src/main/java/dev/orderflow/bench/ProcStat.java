@@ -3,6 +3,7 @@ package dev.orderflow.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 /** CPU times of processes from Linux's /proc, in clock ticks, as both benchmarks read them. */
@@ -29,6 +30,18 @@ public final class ProcStat {
         } catch (IOException | RuntimeException e) {
             return new long[0];
         }
+    }
+
+    /**
+     * The whole box's CPU ticks since boot from /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal — in the
+     * same ticks as each process's times.
+     */
+    public static long[] boxTicks() throws IOException {
+        String[] fields =
+                Files.readAllLines(PROC.resolve("stat")).getFirst().trim().split("\\s+");
+        return Arrays.stream(fields, 1, Math.min(fields.length, 9))
+                .mapToLong(Long::parseLong)
+                .toArray();
     }
 
     /**

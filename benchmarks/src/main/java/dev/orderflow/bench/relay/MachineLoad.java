@@ -4,7 +4,6 @@ import dev.orderflow.bench.ProcStat;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -54,12 +53,7 @@ public record MachineLoad(double machineBusy, double jvm, double postgres, long 
                 .filter(millis -> millis > 0)
                 .sum();
         try {
-            // "cpu  user nice system idle iowait irq softirq steal ...", in the same ticks as each process's times.
-            String[] fields =
-                    Files.readAllLines(PROC.resolve("stat")).getFirst().trim().split("\\s+");
-            long[] ticks = Arrays.stream(fields, 1, Math.min(fields.length, 9))
-                    .mapToLong(Long::parseLong)
-                    .toArray();
+            long[] ticks = ProcStat.boxTicks();
             return new Snapshot(
                     Arrays.stream(ticks).sum(),
                     ticks[3] + ticks[4],

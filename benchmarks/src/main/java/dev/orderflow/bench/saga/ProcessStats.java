@@ -67,11 +67,7 @@ final class ProcessStats {
     /** Busy ticks of the whole box: user, nice, system, irq, softirq and steal (idle and iowait are not busy). */
     private static long boxBusyTicks() {
         try {
-            String[] fields =
-                    Files.readAllLines(PROC.resolve("stat")).getFirst().trim().split("\\s+");
-            long[] ticks = Arrays.stream(fields, 1, Math.min(fields.length, 9))
-                    .mapToLong(Long::parseLong)
-                    .toArray();
+            long[] ticks = ProcStat.boxTicks();
             return Arrays.stream(ticks).sum() - ticks[3] - ticks[4];
         } catch (IOException | RuntimeException e) {
             return 0;
